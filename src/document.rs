@@ -1,0 +1,149 @@
+//! The output model: a [`Document`] with its [`Entity`] list, each entity
+//! pointing back to its exact [`Span`] of the original text.
+
+use std::sync::Arc;
+
+use crate::offsets::Span;
+
+/// The kind of an entity. JSON and Python use the lowercase words.
+///
+/// # Example
+/// ```
+/// use vigie::Kind;
+/// assert_eq!(Kind::Nationality.as_str(), "nationality");
+/// assert_eq!("place".parse::<Kind>(), Ok(Kind::Place));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Kind {
+    /// A person, named in full or by surname.
+    Person,
+    /// A military rank.
+    Rank,
+    /// A country.
+    Country,
+    /// A nationality adjective or noun (« russe », « les Américains »).
+    Nationality,
+    /// A city, region or site.
+    Place,
+    /// An organisation.
+    Organization,
+    /// A date, a period or a duration.
+    Date,
+}
+
+impl Kind {
+    /// Every kind, in output order.
+    pub const ALL: [Kind; 7] = [Kind::Person, Kind::Rank, Kind::Country, Kind::Nationality, Kind::Place, Kind::Organization, Kind::Date];
+
+    /// The lowercase word used in JSON and Python.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Rank => "rank",
+            Kind::Country => "country",
+            Kind::Nationality => "nationality",
+            Kind::Place => "place",
+            Kind::Organization => "organization",
+            Kind::Date => "date",
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Kind, ()> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s).ok_or(())
+    }
+}
+
+/// The normalised value of an entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Norm {
+    /// A person: the fullest name the document gives, and what context tells.
+    Person {
+        /// The fullest form of the name (« Joseph Dunford » for « Dunford »).
+        name: Arc<str>,
+        /// ISO 3166-1 alpha-3 code of the person's country.
+        country: Option<Arc<str>>,
+        /// Military rank, as written in its canonical French form.
+        rank: Option<Arc<str>>,
+        /// Title or function (« président », « chef d'état-major »).
+        role: Option<Arc<str>>,
+    },
+    /// A military rank and its NATO STANAG 2116 code (or range of codes).
+    Rank {
+        /// Canonical French form (« général », « lieutenant-général »).
+        rank: Arc<str>,
+        /// STANAG 2116 code, `OF-8`, or a range such as `OF-6..OF-9`.
+        nato: Arc<str>,
+    },
+    /// A country or a nationality: its ISO 3166-1 alpha-3 code.
+    Country {
+        /// ISO 3166-1 alpha-3 code.
+        country: Arc<str>,
+    },
+    /// A place and the country it lies in.
+    Place {
+        /// Canonical French name.
+        name: Arc<str>,
+        /// ISO 3166-1 alpha-3 code, where the place lies in one country.
+        country: Option<Arc<str>>,
+    },
+    /// An organisation.
+    Organization {
+        /// Canonical name.
+        name: Arc<str>,
+        /// ISO 3166-1 alpha-3 code, for a national organisation.
+        country: Option<Arc<str>>,
+    },
+}
+
+/// One thing found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// What it is.
+    pub kind: Kind,
+    /// Where it is, in bytes of the original text.
+    pub span: Span,
+    /// Its normalised value.
+    pub norm: Norm,
+    /// The rule that found it, as a readable pattern (« <rang> <Nom> »).
+    pub rule: &'static str,
+}
+
+/// The result of extraction over one text.
+///
+/// # Example
+/// ```
+/// use vigie::{Extractor, Kind};
+/// let doc = Extractor::new().extract("Le président turc Recep Tayyip Erdogan est arrivé à Moscou.");
+/// let person = doc.entities.iter().find(|e| e.kind == Kind::Person).unwrap();
+/// assert_eq!(doc.text_of(person), "Recep Tayyip Erdogan");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The original text.
+    pub text: String,
+    /// The entities, in order of their start, then of their end.
+    pub entities: Vec<Entity>,
+}
+
+impl Document {
+    /// The original text of `entity`.
+    pub fn text_of(&self, entity: &Entity) -> &str {
+        self.text.get(entity.span.range()).unwrap_or("")
+    }
+
+    /// The entities of one kind.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Entity> {
+        self.entities.iter().filter(move |e| e.kind == kind)
+    }
+}

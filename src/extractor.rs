@@ -1,0 +1,177 @@
+//! The [`Extractor`]: gazetteers and automata built once, shared by threads,
+//! applied to any number of texts.
+
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock};
+
+use crate::document::{Document, Entity};
+use crate::error::Error;
+use crate::gazetteer::{GazetteerKind, Gazetteers};
+use crate::recognize::{person, recognize_segment, DocState, Scratch};
+
+/// Texts are analysed in segments of about this many bytes, cut at line
+/// breaks, so that memory stays bounded whatever the size of a document.
+const SEGMENT_BYTES: usize = 64 * 1024;
+
+/// Finds people, ranks, countries, nationalities, places and organisations
+/// in French text.
+///
+/// Build it once (it parses the gazetteers and builds the automata), then
+/// call [`Extractor::extract`] as often as needed, from as many threads as
+/// needed: it is `Send + Sync` and cheap to clone.
+///
+/// # Example
+/// ```
+/// use vigie::{Extractor, Kind, Norm};
+/// let extractor = Extractor::new();
+/// let doc = extractor.extract("Le général Joseph Dunford s'est rendu à Antalya, en Turquie.");
+/// let kinds: Vec<Kind> = doc.entities.iter().map(|e| e.kind).collect();
+/// assert_eq!(kinds, [Kind::Rank, Kind::Person, Kind::Place, Kind::Country]);
+/// let Norm::Rank { nato, .. } = &doc.entities[0].norm else { panic!() };
+/// assert_eq!(&**nato, "OF-6..OF-9");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    gazetteers: Arc<Gazetteers>,
+    options: Arc<ExtractorBuilder>,
+}
+
+/// Configures an [`Extractor`]: extra gazetteer files on top of the embedded ones.
+///
+/// # Example
+/// ```
+/// use vigie::{Extractor, GazetteerKind, Kind};
+/// let places = "# source: my notes | licence: CC0 | retrieved: 2026-01-01\n\
+///               id\tname\tcountry\tvariants\tpopulation\tflags\n\
+///               x1\tCamp Bastion\tAFG\t\t0\t\n";
+/// let extractor = Extractor::builder().gazetteer_text(GazetteerKind::Place, "mine.tsv", places).build()?;
+/// let doc = extractor.extract("Ils ont quitté Camp Bastion hier.");
+/// assert!(doc.entities.iter().any(|e| e.kind == Kind::Place && doc.text_of(e) == "Camp Bastion"));
+/// # Ok::<(), vigie::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExtractorBuilder {
+    files: Vec<(GazetteerKind, PathBuf)>,
+    texts: Vec<(GazetteerKind, String, String)>,
+}
+
+impl ExtractorBuilder {
+    /// Adds the entries of a TSV file (same columns as the embedded table of
+    /// that kind, with its provenance and header lines).
+    pub fn gazetteer_file(mut self, kind: GazetteerKind, path: impl Into<PathBuf>) -> ExtractorBuilder {
+        self.files.push((kind, path.into()));
+        self
+    }
+
+    /// Adds the entries of a TSV text; `name` names it in error messages.
+    pub fn gazetteer_text(mut self, kind: GazetteerKind, name: impl Into<String>, tsv: impl Into<String>) -> ExtractorBuilder {
+        self.texts.push((kind, name.into(), tsv.into()));
+        self
+    }
+
+    /// The extra gazetteer files, in the order given.
+    pub fn files(&self) -> &[(GazetteerKind, PathBuf)] {
+        &self.files
+    }
+
+    /// Builds the extractor.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when a file cannot be read, [`Error::Gazetteer`] (with
+    /// file and line) when a table is malformed.
+    pub fn build(self) -> Result<Extractor, Error> {
+        let mut tables = self.texts.clone();
+        for (kind, path) in &self.files {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            tables.push((*kind, path.display().to_string(), text));
+        }
+        let gazetteers = Gazetteers::build(&tables)?;
+        Ok(Extractor { gazetteers: Arc::new(gazetteers), options: Arc::new(self) })
+    }
+}
+
+static DEFAULT: LazyLock<Extractor> =
+    LazyLock::new(|| ExtractorBuilder::default().build().expect("the embedded gazetteers are checked by the test suite and always parse"));
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// The extractor with the embedded gazetteers. The first call builds it;
+    /// later calls share it.
+    pub fn new() -> Extractor {
+        DEFAULT.clone()
+    }
+
+    /// A builder, to add gazetteers.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The options this extractor was built with (to rebuild it elsewhere).
+    pub fn options(&self) -> &ExtractorBuilder {
+        &self.options
+    }
+
+    /// Extracts the entities of `text`. Never fails and never panics: any
+    /// string gives a document, possibly empty.
+    pub fn extract(&self, text: &str) -> Document {
+        self.extract_string(text.to_string())
+    }
+
+    /// Like [`Extractor::extract`], taking the text without copying it.
+    pub fn extract_string(&self, text: String) -> Document {
+        let entities = self.entities(&text);
+        Document { text, entities }
+    }
+
+    /// The entities of `text`, sorted by start then end.
+    pub fn entities(&self, text: &str) -> Vec<Entity> {
+        let mut scratch = Scratch::default();
+        let mut state = DocState::default();
+        let mut entities = Vec::new();
+        for (offset, segment) in segments(text, SEGMENT_BYTES) {
+            recognize_segment(&self.gazetteers, segment, offset, &mut scratch, &mut state, &mut entities);
+        }
+        person::resolve_document(text, &mut entities, &state.unclaimed);
+        entities.sort_by_key(|e| (e.span.start, e.span.end));
+        entities
+    }
+}
+
+/// Cuts `text` into pieces of about `size` bytes, at a paragraph break, else
+/// a line break, else a space, else a character boundary.
+pub(crate) fn segments(text: &str, size: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let mut end = text.len();
+        if end - start > size {
+            let window = &text.as_bytes()[start..start + size];
+            let half = size / 2;
+            let cut = find_last(window, b"\n\n", half).or_else(|| find_last(window, b"\n", half)).or_else(|| find_last(window, b" ", half));
+            end = match cut {
+                Some(c) => start + c + 1,
+                None => {
+                    let mut e = start + size;
+                    while !text.is_char_boundary(e) {
+                        e -= 1;
+                    }
+                    e
+                }
+            };
+        }
+        let piece = (start, &text[start..end]);
+        start = end;
+        Some(piece)
+    })
+}
+
+fn find_last(hay: &[u8], needle: &[u8], not_before: usize) -> Option<usize> {
+    (not_before..=hay.len().saturating_sub(needle.len())).rev().find(|&i| hay[i..].starts_with(needle))
+}

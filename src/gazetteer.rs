@@ -1,0 +1,378 @@
+//! Gazetteers: the TSV tables in `gazetteers/`, embedded in the binary, and
+//! the one Aho-Corasick automaton that finds all their names in a text.
+//!
+//! Every table has a provenance line (`# source: … | licence: … | retrieved:
+//! …`), a header line, then one entry a line: a stable id, the canonical
+//! form, and variants separated by `|`. Names are matched on the folded key
+//! (see [`crate::normalize::fold`]); the capitalisation of each variant is
+//! kept as a [`CaseRule`] and checked against the original text, so that
+//! « UN » (the organisation) is not « un », and « la Réunion » is not « la
+//! réunion ».
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::error::Error;
+use crate::normalize::fold;
+
+/// The kinds of gazetteer a user can add entries to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GazetteerKind {
+    /// Countries: `iso3, name, iso2, variants`.
+    Country,
+    /// Demonyms: `iso3, name, variants`.
+    Nationality,
+    /// Places: `id, name, country, variants, population, flags`.
+    Place,
+    /// People: `id, name, country, variants, role`.
+    Person,
+    /// Military ranks: `id, name, variants, nato, by_country, service`.
+    Rank,
+    /// Titles and functions: `id, name, variants, sector`.
+    Role,
+    /// Organisations: `id, name, country, variants`.
+    Organization,
+}
+
+impl GazetteerKind {
+    fn columns(self) -> usize {
+        match self {
+            GazetteerKind::Country => 4,
+            GazetteerKind::Nationality => 3,
+            GazetteerKind::Place => 6,
+            GazetteerKind::Person => 5,
+            GazetteerKind::Rank => 6,
+            GazetteerKind::Role => 4,
+            GazetteerKind::Organization => 4,
+        }
+    }
+}
+
+pub(crate) const EMBEDDED: &[(GazetteerKind, &str, &str)] = &[
+    (GazetteerKind::Country, "countries.tsv", include_str!("../gazetteers/countries.tsv")),
+    (GazetteerKind::Nationality, "nationalities.tsv", include_str!("../gazetteers/nationalities.tsv")),
+    (GazetteerKind::Place, "places.tsv", include_str!("../gazetteers/places.tsv")),
+    (GazetteerKind::Person, "people.tsv", include_str!("../gazetteers/people.tsv")),
+    (GazetteerKind::Rank, "ranks.tsv", include_str!("../gazetteers/ranks.tsv")),
+    (GazetteerKind::Role, "roles.tsv", include_str!("../gazetteers/roles.tsv")),
+    (GazetteerKind::Organization, "organizations.tsv", include_str!("../gazetteers/organizations.tsv")),
+];
+
+pub(crate) const FIRST_NAMES: &str = include_str!("../gazetteers/firstnames.tsv");
+
+/// An ISO 3166-1 alpha-3 code or a name, shared without copying.
+pub(crate) type Text = Arc<str>;
+
+#[derive(Clone, Debug)]
+pub(crate) struct Country {
+    pub iso3: Text,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Place {
+    pub name: Text,
+    pub country: Option<Text>,
+    pub population: u64,
+    pub ambiguous: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Person {
+    pub name: Text,
+    pub country: Option<Text>,
+    pub role: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Rank {
+    pub name: Text,
+    pub nato: Text,
+    pub by_country: Vec<(Text, Text)>,
+}
+
+impl Rank {
+    /// The NATO code of this rank in the armed forces of `country`.
+    pub fn nato_for(&self, country: Option<&str>) -> &Text {
+        country
+            .and_then(|c| self.by_country.iter().find(|(k, _)| &**k == c))
+            .map_or(&self.nato, |(_, code)| code)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Role {
+    pub name: Text,
+    pub sector: Text,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Organization {
+    pub name: Text,
+    pub country: Option<Text>,
+}
+
+/// What a gazetteer name refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Entry {
+    Country(u32),
+    Nationality(u32),
+    Place(u32),
+    Person(u32),
+    Rank(u32),
+    Role(u32),
+    Organization(u32),
+}
+
+/// The capitalisation a variant asks of the text it matches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CaseRule {
+    /// Bit `i` set: word `i` of the match must start with a capital.
+    pub capitalized_words: u64,
+    /// The variant is an acronym: the text must be in capitals too.
+    pub all_caps: bool,
+}
+
+impl CaseRule {
+    pub fn of(variant: &str) -> CaseRule {
+        let mut rule = CaseRule::default();
+        for (i, word) in words(variant).enumerate().take(64) {
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                rule.capitalized_words |= 1 << i;
+            }
+        }
+        let letters = variant.chars().filter(|c| c.is_alphabetic()).count();
+        rule.all_caps = letters >= 2 && letters <= 6 && variant.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        rule
+    }
+
+    /// Whether `text` (the original text of a match) has the capitals asked.
+    pub fn accepts(self, text: &str) -> bool {
+        if self.all_caps {
+            return text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        }
+        if self.capitalized_words == 0 {
+            return true;
+        }
+        for (i, word) in words(text).enumerate().take(64) {
+            if self.capitalized_words & (1 << i) != 0 && !word.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// The words of a name: split on spaces, hyphens and apostrophes.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’' || c == '\u{2011}')
+        .filter(|w| !w.is_empty())
+}
+
+/// A first name from the first-names table.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FirstName {
+    /// 1 (rare) to 13 (very frequent), logarithmic, in its most frequent country.
+    pub frequency: u8,
+}
+
+/// All gazetteers and the automaton over their names.
+#[derive(Debug)]
+pub(crate) struct Gazetteers {
+    pub countries: Vec<Country>,
+    pub nationalities: Vec<Country>,
+    pub places: Vec<Place>,
+    pub people: Vec<Person>,
+    pub ranks: Vec<Rank>,
+    pub roles: Vec<Role>,
+    pub organizations: Vec<Organization>,
+    pub first_names: HashMap<Box<str>, FirstName>,
+    pub automaton: AhoCorasick,
+    /// For each automaton pattern, the entries it names, with their case rules.
+    pub patterns: Vec<Vec<(Entry, CaseRule)>>,
+}
+
+/// Collects names into unique folded patterns.
+#[derive(Default)]
+struct PatternSet {
+    index: HashMap<String, usize>,
+    patterns: Vec<String>,
+    entries: Vec<Vec<(Entry, CaseRule)>>,
+}
+
+impl PatternSet {
+    fn add(&mut self, name: &str, entry: Entry) {
+        let key = fold(name).text;
+        let key = key.trim();
+        if key.is_empty() {
+            return;
+        }
+        let i = *self.index.entry(key.to_string()).or_insert_with(|| {
+            self.patterns.push(key.to_string());
+            self.entries.push(Vec::new());
+            self.patterns.len() - 1
+        });
+        let item = (entry, CaseRule::of(name));
+        if !self.entries[i].contains(&item) {
+            self.entries[i].push(item);
+        }
+    }
+}
+
+fn opt(s: &str) -> Option<Text> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| Text::from(s))
+}
+
+impl Gazetteers {
+    /// Parses the embedded tables and `extra` user tables, and builds the automaton.
+    pub fn build(extra: &[(GazetteerKind, String, String)]) -> Result<Gazetteers, Error> {
+        let mut g = Gazetteers {
+            countries: Vec::new(),
+            nationalities: Vec::new(),
+            places: Vec::new(),
+            people: Vec::new(),
+            ranks: Vec::new(),
+            roles: Vec::new(),
+            organizations: Vec::new(),
+            first_names: HashMap::new(),
+            automaton: AhoCorasick::new(["\u{0}"]).expect("a one-byte pattern always builds"),
+            patterns: Vec::new(),
+        };
+        let mut set = PatternSet::default();
+        let tables = EMBEDDED.iter().map(|(k, f, t)| (*k, *f, *t)).chain(extra.iter().map(|(k, f, t)| (*k, f.as_str(), t.as_str())));
+        for (kind, file, text) in tables {
+            for (line_no, cols) in rows(file, text, kind.columns())? {
+                g.add_row(kind, &cols, &mut set).map_err(|message| Error::Gazetteer { file: file.to_string(), line: line_no, message })?;
+            }
+        }
+        for (line_no, cols) in rows("firstnames.tsv", FIRST_NAMES, 4)? {
+            let frequency = cols[2].trim().parse::<u8>().map_err(|_| Error::Gazetteer {
+                file: "firstnames.tsv".into(),
+                line: line_no,
+                message: format!("frequency {:?} is not a number", cols[2]),
+            })?;
+            let key = fold(cols[0]).text.into_boxed_str();
+            let slot = g.first_names.entry(key).or_insert(FirstName { frequency });
+            slot.frequency = slot.frequency.max(frequency);
+        }
+        g.automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&set.patterns)
+            .map_err(|e| Error::Gazetteer { file: "gazetteers".into(), line: 0, message: e.to_string() })?;
+        g.patterns = set.entries;
+        Ok(g)
+    }
+
+    fn add_row(&mut self, kind: GazetteerKind, c: &[&str], set: &mut PatternSet) -> Result<(), String> {
+        let need = |s: &str, what: &str| if s.trim().is_empty() { Err(format!("empty {what}")) } else { Ok(()) };
+        need(c[0], "id")?;
+        need(c[1], "name")?;
+        let (entry, variants) = match kind {
+            GazetteerKind::Country => {
+                self.countries.push(Country { iso3: c[0].trim().into() });
+                (Entry::Country(self.countries.len() as u32 - 1), c[3])
+            }
+            GazetteerKind::Nationality => {
+                self.nationalities.push(Country { iso3: c[0].trim().into() });
+                (Entry::Nationality(self.nationalities.len() as u32 - 1), c[2])
+            }
+            GazetteerKind::Place => {
+                let population = if c[4].trim().is_empty() { 0 } else { c[4].trim().parse().map_err(|_| format!("population {:?} is not a number", c[4]))? };
+                self.places.push(Place { name: c[1].trim().into(), country: opt(c[2]), population, ambiguous: c[5].contains("ambiguous") });
+                (Entry::Place(self.places.len() as u32 - 1), c[3])
+            }
+            GazetteerKind::Person => {
+                self.people.push(Person { name: c[1].trim().into(), country: opt(c[2]), role: opt(c[4]) });
+                (Entry::Person(self.people.len() as u32 - 1), c[3])
+            }
+            GazetteerKind::Rank => {
+                need(c[3], "NATO code")?;
+                let mut by_country = Vec::new();
+                for pair in c[4].split('|').filter(|p| !p.trim().is_empty()) {
+                    let (country, code) = pair.split_once(':').ok_or_else(|| format!("by_country item {pair:?} is not COUNTRY:CODE"))?;
+                    by_country.push((Text::from(country.trim()), Text::from(code.trim())));
+                }
+                self.ranks.push(Rank { name: c[1].trim().into(), nato: c[3].trim().into(), by_country });
+                (Entry::Rank(self.ranks.len() as u32 - 1), c[2])
+            }
+            GazetteerKind::Role => {
+                self.roles.push(Role { name: c[1].trim().into(), sector: c[3].trim().into() });
+                (Entry::Role(self.roles.len() as u32 - 1), c[2])
+            }
+            GazetteerKind::Organization => {
+                self.organizations.push(Organization { name: c[1].trim().into(), country: opt(c[2]) });
+                (Entry::Organization(self.organizations.len() as u32 - 1), c[3])
+            }
+        };
+        set.add(c[1], entry);
+        for v in variants.split('|').filter(|v| !v.trim().is_empty()) {
+            set.add(v.trim(), entry);
+        }
+        Ok(())
+    }
+}
+
+/// The data rows of a table: (1-based line number, columns), after checking
+/// the provenance and header lines.
+fn rows<'t>(file: &str, text: &'t str, columns: usize) -> Result<Vec<(usize, Vec<&'t str>)>, Error> {
+    let err = |line: usize, message: String| Error::Gazetteer { file: file.to_string(), line, message };
+    let mut lines = text.lines().enumerate();
+    match lines.next() {
+        Some((_, l)) if l.starts_with("# source:") => {}
+        _ => return Err(err(1, "the first line must be the provenance line `# source: … | licence: … | retrieved: …`".into())),
+    }
+    if lines.next().is_none() {
+        return Err(err(2, "missing header line".into()));
+    }
+    let mut out = Vec::new();
+    for (i, line) in lines {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < columns {
+            if cols.len() < 2 {
+                return Err(err(i + 1, format!("expected {columns} tab-separated columns, found {}", cols.len())));
+            }
+            cols.resize(columns, "");
+        }
+        out.push((i + 1, cols));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_table_parses() {
+        let g = Gazetteers::build(&[]).unwrap();
+        assert!(g.countries.len() >= 249);
+        assert!(g.people.len() >= 300);
+        assert!(g.places.len() >= 5000);
+        assert!(g.first_names.len() >= 10000);
+        assert!(g.ranks.iter().any(|r| &*r.name == "lieutenant-général"));
+    }
+
+    #[test]
+    fn case_rules() {
+        assert!(!CaseRule::of("UN").accepts("un"));
+        assert!(CaseRule::of("UN").accepts("UN"));
+        assert!(CaseRule::of("la Réunion").accepts("la Réunion"));
+        assert!(!CaseRule::of("la Réunion").accepts("la réunion"));
+        assert!(CaseRule::of("Moscou").accepts("MOSCOU"));
+    }
+
+    #[test]
+    fn bad_rows_name_file_and_line() {
+        let bad = "# source: test | licence: CC0 | retrieved: 2026-01-01\nid\tname\tvariants\tnato\tby_country\tservice\nr1\tgénéral\t\t\t\t\n";
+        let err = Gazetteers::build(&[(GazetteerKind::Rank, "mine.tsv".into(), bad.into())]).unwrap_err();
+        assert_eq!(err.to_string(), "mine.tsv:3: empty NATO code");
+    }
+}

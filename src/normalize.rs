@@ -1,0 +1,181 @@
+//! Text normalisation with an offset map back to the original.
+//!
+//! Two views of a text are built here:
+//!
+//! - [`normalize`]: the text as a reader sees it, cleaned for other tools:
+//!   NFC, typographic apostrophes to `'`, guillemets and curly quotes to `"`,
+//!   no-break and thin spaces to a plain space, every dash and the minus sign
+//!   to `-`, invisible characters removed. Case, accents and ligatures stay.
+//! - [`fold`]: the *matching key*, which also ignores case, accents and the
+//!   ligatures œ and æ, so that « Etats-Unis » finds « États-Unis », « Erdogan »
+//!   finds « Erdoğan » and « oeuvres » finds « œuvres ».
+//!
+//! Both return a [`Normalized`] whose [`OffsetMap`] turns any span of the
+//! normalised text into the exact span of the original that produced it.
+//! NORMALIZATION.md lists every mapping.
+
+use crate::offsets::{OffsetMap, Span};
+use unicode_normalization::UnicodeNormalization;
+
+mod tables;
+
+pub(crate) use tables::is_combining;
+use tables::{replacement, Replacement};
+
+/// A normalised text and the map from its byte offsets to the original's.
+///
+/// # Example
+/// ```
+/// use vigie::normalize::normalize;
+/// let original = "l’« empire »\u{a0}britannique";
+/// let n = normalize(original);
+/// assert_eq!(n.text, "l'\"empire\" britannique".replace("\"empire\"", "\" empire \""));
+/// let span = n.to_original(0..2, original);
+/// assert_eq!(&original[span.range()], "l’");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// Byte offsets of `text` mapped to byte offsets of the original.
+    pub map: OffsetMap,
+}
+
+impl Normalized {
+    /// Maps a span of the normalised text back to `original`, which must be
+    /// the text this was built from.
+    pub fn to_original(&self, span: impl Into<Span>, original: &str) -> Span {
+        self.map.to_original(span, original)
+    }
+}
+
+/// Normalises `text` for reading and for other tools (see the module docs).
+///
+/// # Example
+/// ```
+/// use vigie::normalize::normalize;
+/// assert_eq!(normalize("le 7\u{202f}mars — à l’aube").text, "le 7 mars - à l'aube");
+/// // decomposed accents are composed (NFC)
+/// assert_eq!(normalize("e\u{301}te\u{301}").text, "été");
+/// ```
+pub fn normalize(text: &str) -> Normalized {
+    let mut out = Normalized::default();
+    normalize_into(text, &mut out);
+    out
+}
+
+/// Builds the case- and accent-folded matching key of `text`.
+///
+/// # Example
+/// ```
+/// use vigie::normalize::fold;
+/// assert_eq!(fold("États-Unis").text, fold("Etats-Unis").text);
+/// assert_eq!(fold("Œuvres ÆSOPE").text, "oeuvres aesope");
+/// assert_eq!(fold("Erdoğan").text, "erdogan");
+/// ```
+pub fn fold(text: &str) -> Normalized {
+    let mut out = Normalized::default();
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into a buffer that is reused across calls.
+pub fn normalize_into(text: &str, out: &mut Normalized) {
+    out.text.clear();
+    out.map.clear();
+    out.text.reserve(text.len());
+    let mut unit_start = 0usize; // original offset of the current unit
+    let mut last_char_at: Option<usize> = None; // output offset of the last base char
+    for (at, c) in text.char_indices() {
+        if c.is_ascii() {
+            out.text.push(c);
+            out.map.push(at, 1);
+            unit_start = at;
+            last_char_at = Some(out.text.len() - 1);
+            continue;
+        }
+        if is_combining(c) {
+            // Compose with the preceding base character where NFC would.
+            if let Some(base_at) = last_char_at {
+                let base = out.text[base_at..].chars().next();
+                if let Some(composed) = base.and_then(|b| unicode_normalization::char::compose(b, c)) {
+                    out.text.truncate(base_at);
+                    out.map.truncate(base_at);
+                    out.text.push(composed);
+                    out.map.push(unit_start, composed.len_utf8());
+                    continue;
+                }
+            }
+            out.text.push(c);
+            out.map.push(unit_start, c.len_utf8());
+            continue;
+        }
+        unit_start = at;
+        match replacement(c) {
+            Some(Replacement::Char(r)) => {
+                out.text.push(r);
+                out.map.push(at, r.len_utf8());
+                last_char_at = None;
+            }
+            Some(Replacement::Remove) => {}
+            Some(Replacement::Fold(_)) | None => {
+                let before = out.text.len();
+                out.text.extend(std::iter::once(c).nfc());
+                out.map.push(at, out.text.len() - before);
+                last_char_at = Some(before);
+            }
+        }
+    }
+    out.map.finish(text.len());
+}
+
+/// [`fold`] into a buffer that is reused across calls.
+pub fn fold_into(text: &str, out: &mut Normalized) {
+    out.text.clear();
+    out.map.clear();
+    out.text.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: a run of ASCII bytes folds byte for byte.
+        let run_start = i;
+        while i < bytes.len() && bytes[i] < 0x80 {
+            i += 1;
+        }
+        if i > run_start {
+            let run = &bytes[run_start..i];
+            out.text.extend(run.iter().map(|b| b.to_ascii_lowercase() as char));
+            out.map.extend_identity(run_start, run.len());
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+        let at = i;
+        i += c.len_utf8();
+        if is_combining(c) {
+            continue;
+        }
+        let before = out.text.len();
+        match replacement(c) {
+            Some(Replacement::Char(r)) => out.text.push(r),
+            Some(Replacement::Fold(s)) => out.text.push_str(s),
+            Some(Replacement::Remove) => {}
+            None => {
+                unicode_normalization::char::decompose_compatible(c, |d| {
+                    if is_combining(d) {
+                        return;
+                    }
+                    match replacement(d) {
+                        Some(Replacement::Char(r)) => out.text.push(r),
+                        Some(Replacement::Fold(s)) => out.text.push_str(s),
+                        Some(Replacement::Remove) => {}
+                        None => out.text.extend(d.to_lowercase().filter(|l| !is_combining(*l))),
+                    }
+                });
+            }
+        }
+        out.map.push(at, out.text.len() - before);
+    }
+    out.map.finish(text.len());
+}

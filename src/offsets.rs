@@ -1,0 +1,218 @@
+//! Spans and offset maps: every item vigie reports points back to its exact
+//! place in the original text, whatever normalisation happened on the way.
+//!
+//! A [`Span`] is a half-open range of **byte** offsets into a string. The JSON
+//! output and the Python bindings speak in Unicode code points instead; the
+//! conversion happens once, at the boundary ([`CharOffsets`]).
+
+use std::ops::Range;
+
+/// A half-open range of byte offsets, `start..end`, into some text.
+///
+/// # Example
+/// ```
+/// use vigie::Span;
+/// let text = "à Moscou";
+/// let span = Span::new(3, 9);
+/// assert_eq!(&text[span.range()], "Moscou");
+/// assert_eq!(Span::from(3..9), span);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (exclusive).
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The span as a `Range`, ready to slice a string.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The number of bytes covered.
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// Whether the span covers nothing.
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Whether the two spans share at least one byte.
+    ///
+    /// ```
+    /// use vigie::Span;
+    /// assert!(Span::new(0, 5).overlaps(Span::new(4, 8)));
+    /// assert!(!Span::new(0, 4).overlaps(Span::new(4, 8)));
+    /// ```
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// Whether `other` lies entirely inside this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The span moved `by` bytes to the right.
+    pub fn shift(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// Maps byte offsets of a normalised string back to the original string.
+///
+/// Normalisation works unit by unit: a *unit* of the original is one
+/// character together with the combining marks that follow it. Every byte of
+/// the output remembers where its unit starts in the original; a span of the
+/// output therefore maps to whole units of the original, so it always falls
+/// on character boundaries and never splits a letter from its accent.
+///
+/// # Example
+/// ```
+/// use vigie::normalize::fold;
+/// let original = "Œuvres d’Erdoğan";
+/// let key = fold(original);
+/// assert_eq!(key.text, "oeuvres d'erdogan");
+/// let span = key.map.to_original(10..17, original);
+/// assert_eq!(&original[span.range()], "Erdoğan");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    /// For each byte of the normalised text, the original offset of its unit.
+    starts: Vec<u32>,
+    /// Length of the original text.
+    original_len: usize,
+}
+
+impl OffsetMap {
+    pub(crate) fn with_capacity(n: usize) -> OffsetMap {
+        OffsetMap { starts: Vec::with_capacity(n), original_len: 0 }
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.starts.clear();
+        self.original_len = 0;
+    }
+
+    #[inline]
+    pub(crate) fn push(&mut self, original_offset: usize, bytes: usize) {
+        let o = original_offset as u32;
+        self.starts.extend(std::iter::repeat(o).take(bytes));
+    }
+
+    /// Maps `len` output bytes one to one onto the original from `original_start`.
+    #[inline]
+    pub(crate) fn extend_identity(&mut self, original_start: usize, len: usize) {
+        let o = original_start as u32;
+        self.starts.extend((0..len as u32).map(|k| o + k));
+    }
+
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.starts.truncate(len);
+    }
+
+    pub(crate) fn finish(&mut self, original_len: usize) {
+        self.original_len = original_len;
+    }
+
+    /// The number of normalised bytes the map covers.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether the map is empty (the normalised text is empty).
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// The original offset of the unit that produced normalised byte `i`
+    /// (the original length for `i` at or past the end).
+    #[inline]
+    pub fn start_of(&self, i: usize) -> usize {
+        self.starts.get(i).map_or(self.original_len, |&o| o as usize)
+    }
+
+    /// Maps a span of the normalised text to the span of `original` that
+    /// produced it. `original` must be the text this map was built from.
+    pub fn to_original(&self, span: impl Into<Span>, original: &str) -> Span {
+        let span = span.into();
+        if span.is_empty() {
+            let at = self.start_of(span.start);
+            return Span::new(at, at);
+        }
+        let start = self.start_of(span.start);
+        let last_unit = self.start_of(span.end - 1);
+        Span::new(start, unit_end(original, last_unit).max(start))
+    }
+}
+
+/// The end of the unit (a character and its trailing combining marks) that
+/// starts at byte `at` of `text`.
+pub(crate) fn unit_end(text: &str, at: usize) -> usize {
+    let Some(rest) = text.get(at..) else { return text.len() };
+    let mut chars = rest.char_indices();
+    let Some((_, first)) = chars.next() else { return text.len() };
+    let mut end = at + first.len_utf8();
+    for (i, c) in chars {
+        if !crate::normalize::is_combining(c) {
+            break;
+        }
+        end = at + i + c.len_utf8();
+    }
+    end
+}
+
+/// Converts byte offsets of one text into code-point offsets, for offsets
+/// given in increasing order (amortised linear), or in any order (then it
+/// rescans from the start when it has to go back).
+///
+/// # Example
+/// ```
+/// use vigie::offsets::CharOffsets;
+/// let text = "Réunion à Moscou";
+/// let mut chars = CharOffsets::new(text);
+/// assert_eq!(chars.char_offset(12), 10);
+/// assert_eq!(chars.char_offset(18), 16);
+/// ```
+#[derive(Debug)]
+pub struct CharOffsets<'t> {
+    text: &'t str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> CharOffsets<'t> {
+    /// A converter for `text`.
+    pub fn new(text: &'t str) -> CharOffsets<'t> {
+        CharOffsets { text, byte: 0, chars: 0 }
+    }
+
+    /// The code-point offset of byte offset `byte` (clamped to the text).
+    pub fn char_offset(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let between = &self.text.as_bytes()[self.byte..byte];
+        // Count the bytes that start a character (not UTF-8 continuation bytes).
+        self.chars += between.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        self.byte = byte;
+        self.chars
+    }
+}

@@ -1,0 +1,205 @@
+//! Recognisers, one module per entity kind, over one analysed text.
+//!
+//! The pipeline for each segment of a document: fold the text into its
+//! matching key, cut tokens, find every gazetteer name with the automaton
+//! ([`Hit`]s), then let each recogniser decide in turn: people first (they
+//! own their tokens: « François Hollande » is not the Netherlands), then ranks,
+//! then organisations, countries, nationalities and places. Spans are mapped
+//! back to the original text at the very end. DESIGN.md explains the order.
+
+pub(crate) mod location;
+pub(crate) mod person;
+pub(crate) mod rank;
+
+use aho_corasick::Input;
+
+use crate::document::Entity;
+use crate::gazetteer::{Entry, Gazetteers};
+use crate::normalize::{fold_into, Normalized};
+use crate::offsets::Span;
+use crate::tokenize::{tokenize_key, Token, TokenKind};
+
+const NONE: u32 = u32::MAX;
+
+/// A gazetteer name found at tokens `start..end`.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    /// The entries whose variant and capitalisation match, best first.
+    pub entries: Vec<Entry>,
+}
+
+impl Hit {
+    pub fn first(&self, pred: impl Fn(&Entry) -> bool) -> Option<Entry> {
+        self.entries.iter().copied().find(|e| pred(e))
+    }
+}
+
+/// Buffers reused from one segment to the next.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    key: Normalized,
+    tokens: Vec<Token>,
+    hits: Vec<Hit>,
+    hit_starting: Vec<u32>,
+    hit_ending: Vec<u32>,
+    taken: Vec<bool>,
+}
+
+/// One segment of text under analysis.
+pub(crate) struct Segment<'a> {
+    pub g: &'a Gazetteers,
+    /// The original text of the segment.
+    pub text: &'a str,
+    pub key: &'a str,
+    pub tokens: &'a [Token],
+    pub hits: &'a [Hit],
+    hit_starting: &'a [u32],
+    hit_ending: &'a [u32],
+    /// Tokens already given to an entity.
+    pub taken: &'a mut [bool],
+    /// Byte offset of the segment in the document.
+    pub offset: usize,
+}
+
+impl<'a> Segment<'a> {
+    /// The folded text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| &self.key[t.key.range()])
+    }
+
+    /// The original text of tokens `start..end`.
+    pub fn original(&self, start: usize, end: usize) -> &'a str {
+        self.span(start, end).map_or("", |s| self.text.get(s.range()).unwrap_or(""))
+    }
+
+    /// The original span of tokens `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Option<Span> {
+        let first = self.tokens.get(start)?;
+        let last = self.tokens.get(end.checked_sub(1)?)?;
+        Some(Span::new(first.span.start, last.span.end))
+    }
+
+    /// The span of tokens `start..end` in the whole document.
+    pub fn doc_span(&self, start: usize, end: usize) -> Span {
+        self.span(start, end).map_or(Span::new(self.offset, self.offset), |s| s.shift(self.offset))
+    }
+
+    pub fn hit_starting_at(&self, i: usize) -> Option<&'a Hit> {
+        let h = *self.hit_starting.get(i)?;
+        (h != NONE).then(|| &self.hits[h as usize])
+    }
+
+    pub fn hit_ending_at(&self, i: usize) -> Option<&'a Hit> {
+        let h = *self.hit_ending.get(i)?;
+        (h != NONE).then(|| &self.hits[h as usize])
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.word(i) == p
+    }
+
+    pub fn free(&self, start: usize, end: usize) -> bool {
+        self.taken.get(start..end).is_some_and(|t| t.iter().all(|x| !x))
+    }
+
+    pub fn take(&mut self, start: usize, end: usize) {
+        if let Some(t) = self.taken.get_mut(start..end) {
+            t.iter_mut().for_each(|x| *x = true);
+        }
+    }
+}
+
+/// What survives from one segment to the next within a document.
+#[derive(Default)]
+pub(crate) struct DocState {
+    /// Capitalised runs that no recogniser claimed: (original span, folded text).
+    pub unclaimed: Vec<(Span, Box<str>)>,
+}
+
+/// Recognises the entities of `text` (one segment starting at byte `offset`
+/// of the document), appending them to `out`.
+pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
+    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken } = scratch;
+    fold_into(text, key);
+    tokenize_key(text, key, tokens);
+    find_hits(g, text, key, tokens, hits, hit_starting, hit_ending);
+    taken.clear();
+    taken.resize(tokens.len(), false);
+    let mut seg = Segment { g, text, key: &key.text, tokens, hits, hit_starting, hit_ending, taken, offset };
+    person::recognize(&mut seg, state, out);
+    rank::recognize(&mut seg, out);
+    location::recognize(&mut seg, out);
+}
+
+/// Finds every gazetteer name that starts and ends on token boundaries.
+fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Token], hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
+    hits.clear();
+    starting.clear();
+    starting.resize(tokens.len(), NONE);
+    ending.clear();
+    ending.resize(tokens.len(), NONE);
+    let k = key.text.as_str();
+    let mut pos = 0;
+    let mut t = 0; // cursor over tokens
+    while pos < k.len() {
+        let Some(m) = g.automaton.find(Input::new(k).span(pos..k.len())) else { break };
+        while t < tokens.len() && tokens[t].key.start < m.start() {
+            t += 1;
+        }
+        let starts_token = t < tokens.len() && tokens[t].key.start == m.start();
+        let mut end_tok = t;
+        while end_tok < tokens.len() && tokens[end_tok].key.end < m.end() {
+            end_tok += 1;
+        }
+        let ends_token = end_tok < tokens.len() && tokens[end_tok].key.end == m.end();
+        if !(starts_token && ends_token) {
+            // Not on token boundaries: look again from the next token.
+            pos = tokens.get(t + usize::from(starts_token)).map_or(k.len(), |tok| tok.key.start.max(m.start() + 1));
+            continue;
+        }
+        let original = text.get(Span::new(tokens[t].span.start, tokens[end_tok].span.end).range()).unwrap_or("");
+        let entries: Vec<Entry> = g.patterns[m.pattern().as_usize()].iter().filter(|(_, rule)| rule.accepts(original)).map(|(e, _)| *e).collect();
+        if !entries.is_empty() {
+            let idx = hits.len() as u32;
+            starting[t] = idx;
+            ending[end_tok] = idx;
+            hits.push(Hit { start: t, end: end_tok + 1, entries: prioritised(entries) });
+            pos = m.end();
+        } else {
+            pos = tokens.get(t + 1).map_or(k.len(), |tok| tok.key.start);
+        }
+    }
+}
+
+/// Orders a name's entries: people, organisations, countries, places, ranks,
+/// roles, nationalities; the most populous place first among places.
+fn prioritised(mut entries: Vec<Entry>) -> Vec<Entry> {
+    entries.sort_by_key(|e| match e {
+        Entry::Person(_) => 0,
+        Entry::Organization(_) => 1,
+        Entry::Country(_) => 2,
+        Entry::Place(_) => 3,
+        Entry::Rank(_) => 4,
+        Entry::Role(_) => 5,
+        Entry::Nationality(_) => 6,
+    });
+    entries
+}
+
+/// Determiners and prepositions that introduce a noun phrase (« le général »).
+pub(crate) fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "le" | "la" | "l'" | "les" | "un" | "une" | "du" | "des" | "au" | "aux" | "ce" | "cet" | "cette" | "ces" | "son" | "sa"
+            | "ses" | "leur" | "leurs" | "notre" | "nos" | "votre" | "vos" | "mon" | "ma" | "de" | "d'" | "et" | "ou" | "par"
+            | "avec" | "entre" | "pour" | "selon" | "dont" | "tout" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "futur"
+            | "future" | "actuel" | "actuelle" | "premier" | "seul" | "quel" | "quelle" | "chaque" | "plusieurs" | "deux"
+            | "trois" | "quatre" | "cinq" | "dix" | "certains" | "ex" | "sous" | "à" | "en"
+    )
+}

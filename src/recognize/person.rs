@@ -1,0 +1,459 @@
+//! People: names the gazetteer knows, and unknown names told by context.
+//!
+//! A *run* is a sequence of capitalised words in one sentence, with the
+//! particles of names inside it (de, van, von, der, al-, ben, bin, Le…) and
+//! initials (« George W. Bush »). A run is a person when
+//!
+//! 1. the people gazetteer knows it (« Poutine », « Recep Tayyip Erdogan »),
+//!    extended over first names before it (« Vladimir Poutine »);
+//! 2. it has two words or more and starts with a known first name
+//!    (« Friedrich Schiller »);
+//! 3. a title, rank, role or profession comes right before it (« le général
+//!    Hulusi Akar », « le président turc Recep Tayyip Erdogan », « M. Dupont »),
+//!    or an age right after it (« Jean Dupont, 45 ans »);
+//! 4. later in the document, it is the surname of a person already named
+//!    (« Dunford » after « Joseph Dunford »): see [`resolve_document`].
+//!
+//! Spans exclude titles and ranks. Rank, role and country come from context
+//! (« chef d'état-major américain », « son homologue russe ») or the gazetteer.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::{is_determiner, DocState, Segment};
+use crate::document::{Entity, Kind, Norm};
+use crate::gazetteer::{Entry, Gazetteers};
+use crate::normalize::fold;
+use crate::offsets::Span;
+use crate::tokenize::TokenKind;
+
+/// Particles that may stand inside a name, never at its ends.
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "du" | "des" | "d'" | "van" | "von" | "der" | "den" | "ter" | "da" | "dos" | "das" | "di" | "del" | "della"
+            | "le" | "la" | "al" | "el" | "ben" | "bin" | "ibn" | "abu" | "abou" | "ould" | "y" | "bint" | "zu" | "af" | "e"
+    )
+}
+
+/// Capitalised words that are not names (sentence-initial function words,
+/// days, months, honorifics, common headline words).
+fn is_stopword(word: &str) -> bool {
+    matches!(
+        word,
+        "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "de" | "d'" | "au" | "aux" | "ce" | "cet" | "cette" | "ces"
+            | "c'" | "et" | "ou" | "mais" | "donc" | "or" | "ni" | "car" | "en" | "dans" | "sur" | "sous" | "avec" | "pour" | "par"
+            | "selon" | "apres" | "avant" | "depuis" | "pendant" | "lors" | "chez" | "entre" | "vers" | "contre" | "sans"
+            | "malgre" | "il" | "elle" | "ils" | "elles" | "on" | "nous" | "vous" | "je" | "j'" | "tu" | "qui" | "que" | "qu'"
+            | "quoi" | "dont" | "ou'" | "si" | "son" | "sa" | "ses" | "leur" | "leurs" | "notre" | "nos" | "votre" | "vos"
+            | "mon" | "ma" | "mes" | "tout" | "tous" | "toute" | "toutes" | "plus" | "moins" | "tres" | "aussi" | "ainsi"
+            | "alors" | "puis" | "enfin" | "encore" | "deja" | "toujours" | "jamais" | "cependant" | "pourtant" | "neanmoins"
+            | "toutefois" | "desormais" | "ici" | "la-bas" | "voici" | "voila" | "oui" | "non" | "quand" | "lorsque"
+            | "lorsqu'" | "comme" | "comment" | "pourquoi" | "combien" | "chaque" | "aucun" | "aucune" | "certains"
+            | "plusieurs" | "autre" | "autres" | "meme" | "monsieur" | "madame" | "mademoiselle" | "messieurs" | "mesdames"
+            | "m" | "mme" | "mlle" | "mgr" | "dr" | "pr" | "me" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi"
+            | "samedi" | "dimanche" | "janvier" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet" | "aout"
+            | "septembre" | "octobre" | "novembre" | "decembre" | "a" | "y" | "s'" | "n'" | "ne" | "pas" | "oh" | "ah"
+            | "bref" | "certes" | "ensuite" | "puisque" | "afin" | "face" | "suite" | "outre" | "parmi" | "hier"
+            | "demain" | "aujourd'hui" | "cela" | "ceci" | "celui" | "celle" | "ceux" | "celles" | "rien" | "personne"
+            | "chacun" | "quelques" | "quelque" | "nul" | "soit" | "voire" | "mi" | "fin" | "debut" | "vive" | "bravo"
+            | "merci" | "bonjour" | "saint" | "sainte" | "st" | "ste" | "nord" | "sud" | "est" | "ouest" | "grand"
+            | "grande" | "petit" | "petite" | "nouveau" | "nouvelle" | "ancien" | "ancienne" | "premier" | "premiere"
+            | "republique" | "etat" | "etats" | "royaume" | "union" | "conseil" | "cour" | "tribunal" | "ministere"
+            | "gouvernement" | "parlement" | "assemblee" | "senat" | "commission" | "agence" | "parti" | "mouvement"
+            | "front" | "armee" | "forces" | "police" | "universite" | "ecole" | "institut" | "centre" | "groupe"
+            | "societe" | "compagnie" | "banque" | "fondation" | "association" | "federation" | "ligue" | "coupe"
+            | "championnat" | "prix" | "festival" | "musee" | "eglise" | "palais" | "chateau" | "place" | "rue"
+            | "avenue" | "boulevard" | "pont" | "gare" | "aeroport" | "stade" | "hopital" | "lycee" | "college"
+    )
+}
+
+/// Title abbreviations and honorifics that announce a name.
+fn is_title(word: &str) -> bool {
+    matches!(word, "m" | "mm" | "mme" | "mmes" | "mlle" | "mgr" | "dr" | "pr" | "me" | "monsieur" | "madame" | "mademoiselle" | "sir" | "lord" | "lady" | "maitre" | "docteur" | "professeur" | "cheikh" | "imam" | "ayatollah" | "mollah" | "pape" | "saint" | "sainte" | "abbe" | "pere" | "soeur" | "frere" | "cardinal" | "eveque" | "archeveque" | "rabbin" | "prince" | "princesse" | "roi" | "reine" | "empereur" | "tsar" | "sultan" | "emir")
+}
+
+/// Professions and descriptions that come right before a name in news.
+fn is_profession(word: &str) -> bool {
+    matches!(
+        word,
+        "acteur" | "actrice" | "chanteur" | "chanteuse" | "ecrivain" | "ecrivaine" | "journaliste" | "realisateur"
+            | "realisatrice" | "joueur" | "joueuse" | "entraineur" | "entraineuse" | "selectionneur" | "footballeur"
+            | "footballeuse" | "cycliste" | "pilote" | "athlete" | "artiste" | "auteur" | "autrice" | "photographe"
+            | "philosophe" | "historien" | "historienne" | "chercheur" | "chercheuse" | "scientifique" | "avocat"
+            | "avocate" | "juge" | "procureur" | "procureure" | "candidat" | "candidate" | "militant" | "militante"
+            | "opposant" | "opposante" | "dirigeant" | "dirigeante" | "fondateur" | "fondatrice" | "pdg" | "patron"
+            | "patronne" | "depute" | "deputee" | "senateur" | "senatrice" | "maire" | "eurodepute" | "eurodeputee"
+            | "poete" | "poetesse" | "peintre" | "sculpteur" | "compositeur" | "compositrice" | "musicien" | "musicienne"
+            | "romancier" | "romanciere" | "cineaste" | "comedien" | "comedienne" | "humoriste" | "animateur"
+            | "animatrice" | "presentateur" | "presentatrice" | "economiste" | "sociologue" | "politologue" | "astronaute"
+            | "navigateur" | "navigatrice" | "skieur" | "skieuse" | "nageur" | "nageuse" | "tennisman" | "boxeur"
+            | "coureur" | "coureuse" | "attaquant" | "defenseur" | "milieu" | "gardien" | "capitaine" | "champion"
+            | "championne" | "vainqueur" | "directeur" | "directrice" | "president" | "presidente" | "porte-parole"
+            | "conseiller" | "conseillere" | "ministre" | "secretaire" | "commissaire" | "ambassadeur" | "ambassadrice"
+            | "gouverneur" | "prefet" | "prefete" | "epouse" | "mari" | "veuve" | "fils" | "fille" | "colonel" | "general"
+            | "soldat" | "sergent" | "lieutenant" | "commandant" | "chef" | "leader" | "negociateur" | "mediateur"
+            | "activiste" | "blogueur" | "blogueuse" | "predicateur" | "jihadiste" | "djihadiste" | "terroriste"
+            | "suspect" | "victime" | "otage" | "detenu" | "prisonnier" | "survivant" | "temoin" | "medecin" | "docteur"
+            | "professeur" | "chirurgien" | "infirmier" | "infirmiere" | "ingenieur" | "architecte" | "designer"
+            | "styliste" | "mannequin" | "producteur" | "productrice" | "rappeur" | "rappeuse" | "guitariste"
+            | "pianiste" | "violoniste" | "chef d'orchestre" | "danseur" | "danseuse" | "star" | "vedette" | "icone"
+            | "homologue" | "homologues" | "successeur" | "predecesseur" | "rival" | "adversaire" | "alliee" | "allie"
+            | "collegue" | "ami" | "amie" | "frere" | "soeur" | "pere" | "mere" | "oncle" | "tante" | "neveu" | "niece"
+            | "cousin" | "cousine" | "petit-fils" | "petite-fille" | "beau-frere" | "prince" | "princesse" | "dalai-lama"
+    )
+}
+
+/// What the words around a name say about the person.
+#[derive(Default)]
+struct Context {
+    trigger: bool,
+    rank: Option<(usize, usize, u32)>,
+    role: Option<Arc<str>>,
+    country: Option<Arc<str>>,
+    homologue: bool,
+}
+
+/// The person found last in each sentence, for « son homologue ».
+#[derive(Default, Clone)]
+struct LastPerson {
+    sentence: usize,
+    role: Option<Arc<str>>,
+}
+
+pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState, out: &mut Vec<Entity>) {
+    let n = seg.tokens.len();
+    let mut sentence = 0;
+    let mut last = LastPerson::default();
+    let mut i = 0;
+    while i < n {
+        if seg.tokens[i].sentence_start {
+            sentence += 1;
+        }
+        if !starts_name(seg, i) {
+            i += 1;
+            continue;
+        }
+        let end = run_end(seg, i);
+        classify(seg, i, end, sentence, &mut last, state, out);
+        i = end.max(i + 1);
+    }
+}
+
+/// Whether token `i` can begin a name.
+fn starts_name(seg: &Segment<'_>, i: usize) -> bool {
+    is_name_word(seg, i) || is_initial(seg, i)
+}
+
+fn is_name_word(seg: &Segment<'_>, i: usize) -> bool {
+    let Some(t) = seg.tokens.get(i) else { return false };
+    if t.kind != TokenKind::Word || !t.cap || seg.taken.get(i).copied().unwrap_or(true) {
+        return false;
+    }
+    let w = seg.word(i);
+    if is_stopword(w) || w.len() < 2 {
+        return false;
+    }
+    if t.upper && shouting(seg, i) {
+        return false;
+    }
+    // A title word (a rank, role or nationality, not also a name) is context, not a name.
+    if let Some(h) = seg.hit_starting_at(i) {
+        if h.entries.iter().all(|e| matches!(e, Entry::Rank(_) | Entry::Role(_) | Entry::Nationality(_))) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A headline or a text in capitals: the neighbours are capitals too.
+fn shouting(seg: &Segment<'_>, i: usize) -> bool {
+    let upper = |j: usize| seg.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word && t.upper);
+    (i > 0 && upper(i - 1)) || upper(i + 1)
+}
+
+/// « J. », « W. »: one capital letter and a full stop glued to it.
+fn is_initial(seg: &Segment<'_>, i: usize) -> bool {
+    let Some(t) = seg.tokens.get(i) else { return false };
+    t.kind == TokenKind::Word
+        && t.cap
+        && seg.word(i).chars().count() == 1
+        && seg.is_punct(i + 1, ".")
+        && !seg.tokens[i + 1].space_before
+        && is_name_word(seg, i + 2)
+        && !seg.tokens[i + 2].sentence_start
+}
+
+/// The end (exclusive) of the run of name words that starts at `start`.
+fn run_end(seg: &Segment<'_>, start: usize) -> usize {
+    let n = seg.tokens.len();
+    let mut j = start;
+    let mut end = start;
+    while j < n {
+        if j > start && seg.tokens[j].sentence_start {
+            break;
+        }
+        if is_initial(seg, j) {
+            j += 2;
+            continue;
+        }
+        if is_name_word(seg, j) {
+            j += 1;
+            end = j;
+            continue;
+        }
+        if j > start && is_particle(seg.word(j)) && !seg.taken[j] {
+            let mut k = j;
+            while k < n && is_particle(seg.word(k)) && k - j < 3 {
+                k += 1;
+            }
+            if is_name_word(seg, k) && !seg.tokens[k].sentence_start {
+                j = k;
+                continue;
+            }
+        }
+        break;
+    }
+    end.max(start + 1).min(n)
+}
+
+fn is_first_name(g: &Gazetteers, word: &str) -> bool {
+    if g.first_names.contains_key(word) {
+        return true;
+    }
+    // « Jean-Yves »: every part a first name
+    word.contains('-') && word.split('-').all(|p| g.first_names.contains_key(p))
+}
+
+/// Decides what the run `start..end` is.
+#[allow(clippy::too_many_arguments)]
+fn classify(seg: &mut Segment<'_>, start: usize, end: usize, sentence: usize, last: &mut LastPerson, state: &mut DocState, out: &mut Vec<Entity>) {
+    if start >= end {
+        return;
+    }
+    // 1. a name the gazetteer knows, inside the run
+    let known = (start..end).find_map(|k| {
+        seg.hit_starting_at(k).filter(|h| h.end <= end).and_then(|h| h.first(|e| matches!(e, Entry::Person(_))).map(|e| (h, e)))
+    });
+    if let Some((hit, Entry::Person(p))) = known {
+        let (hs, he) = (hit.start, hit.end);
+        let mut from = hs;
+        while from > start && is_first_name(seg.g, seg.word(from - 1)) {
+            from -= 1;
+        }
+        if from > start {
+            classify(seg, start, from, sentence, last, state, out);
+        }
+        let person = &seg.g.people[p as usize];
+        let norm_name = person.name.clone();
+        let country = person.country.clone();
+        emit(seg, from, he, Some(norm_name), country, sentence, last, out, "<Nom connu>");
+        if he < end {
+            classify(seg, he, end, sentence, last, state, out);
+        }
+        return;
+    }
+    let first_name = end - start >= 2 && is_first_name(seg.g, seg.word(start));
+    let covered_by_place = seg
+        .hit_starting_at(start)
+        .is_some_and(|h| h.end == end && h.entries.iter().any(|e| matches!(e, Entry::Country(_) | Entry::Place(_) | Entry::Organization(_))));
+    if first_name && !covered_by_place {
+        emit(seg, start, end, None, None, sentence, last, out, "<Prénom> <Nom>");
+        return;
+    }
+    let ctx = context_before(seg, start, last, sentence);
+    let aged = seg.is_punct(end, ",") && seg.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number) && seg.word(end + 2).starts_with("an");
+    if (ctx.trigger && !covered_by_place) || aged {
+        emit(seg, start, end, None, None, sentence, last, out, "<titre> <Nom>");
+        return;
+    }
+    // 4. left for the document-level pass
+    let span = seg.doc_span(start, end);
+    let key: String = (start..end).map(|k| seg.word(k)).collect::<Vec<_>>().join(" ");
+    state.unclaimed.push((span, key.into_boxed_str()));
+}
+
+/// Reads the words before a name: « son homologue russe le général ».
+fn context_before(seg: &Segment<'_>, start: usize, last: &LastPerson, sentence: usize) -> Context {
+    let mut ctx = Context::default();
+    let mut j = start;
+    let mut steps = 0;
+    while j > 0 && steps < 8 {
+        steps += 1;
+        let k = j - 1;
+        if seg.tokens[j].sentence_start && j != start {
+            break;
+        }
+        if let Some(h) = seg.hit_ending_at(k).filter(|_| !seg.taken[k]) {
+            match h.entries.first() {
+                Some(Entry::Nationality(c)) if ctx.country.is_none() => {
+                    ctx.country = Some(seg.g.nationalities[*c as usize].iso3.clone());
+                    j = h.start;
+                    continue;
+                }
+                Some(Entry::Rank(r)) if ctx.rank.is_none() => {
+                    ctx.rank = Some((h.start, h.end, *r));
+                    ctx.trigger = true;
+                    j = h.start;
+                    continue;
+                }
+                Some(Entry::Role(r)) if ctx.role.is_none() => {
+                    ctx.role = Some(seg.g.roles[*r as usize].name.clone());
+                    ctx.trigger = true;
+                    j = h.start;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        let w = seg.word(k);
+        if w == "." && k > 0 && is_title(seg.word(k - 1)) {
+            ctx.trigger = true;
+            break;
+        }
+        if is_title(w) {
+            ctx.trigger = true;
+            break;
+        }
+        if w == "homologue" || w == "homologues" {
+            ctx.trigger = true;
+            ctx.homologue = true;
+            if ctx.role.is_none() && last.sentence == sentence {
+                ctx.role = last.role.clone();
+            }
+            j = k;
+            continue;
+        }
+        if is_profession(w) {
+            ctx.trigger = true;
+            j = k;
+            continue;
+        }
+        if is_determiner(w) && (ctx.trigger || ctx.country.is_some() || j == start) {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    ctx
+}
+
+/// Reads an apposition after a name: « Joseph Dunford, chef d'état-major américain ».
+fn context_after(seg: &Segment<'_>, end: usize) -> (Option<Arc<str>>, Option<Arc<str>>) {
+    let mut j = end;
+    if !seg.is_punct(j, ",") {
+        return (None, None);
+    }
+    j += 1;
+    if is_determiner(seg.word(j)) {
+        j += 1;
+    }
+    let Some(h) = seg.hit_starting_at(j) else { return (None, None) };
+    let Some(Entry::Role(r)) = h.entries.first().copied() else { return (None, None) };
+    let role = Some(seg.g.roles[r as usize].name.clone());
+    let country = seg.hit_starting_at(h.end).and_then(|n| match n.entries.first() {
+        Some(Entry::Nationality(c)) => Some(seg.g.nationalities[*c as usize].iso3.clone()),
+        _ => None,
+    });
+    (role, country)
+}
+
+/// Pushes the person at tokens `start..end`, with its context, and the rank before it.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    seg: &mut Segment<'_>,
+    start: usize,
+    end: usize,
+    known_name: Option<Arc<str>>,
+    known_country: Option<Arc<str>>,
+    sentence: usize,
+    last: &mut LastPerson,
+    out: &mut Vec<Entity>,
+    rule: &'static str,
+) {
+    let before = context_before(seg, start, last, sentence);
+    let (after_role, after_country) = context_after(seg, end);
+    let country = known_country.or(before.country.clone()).or(after_country);
+    let role = before.role.clone().or(after_role);
+    let rank = before.rank.map(|(rs, re, r)| {
+        let rank = &seg.g.ranks[r as usize];
+        if seg.free(rs, re) {
+            let nato = rank.nato_for(country.as_deref()).clone();
+            out.push(Entity { kind: Kind::Rank, span: seg.doc_span(rs, re), norm: Norm::Rank { rank: rank.name.clone(), nato }, rule: "<rang> <Nom>" });
+            seg.take(rs, re);
+        }
+        rank.name.clone()
+    });
+    let name = known_name.unwrap_or_else(|| Arc::from(clean_name(seg.original(start, end)).as_str()));
+    out.push(Entity { kind: Kind::Person, span: seg.doc_span(start, end), norm: Norm::Person { name, country, rank, role: role.clone() }, rule });
+    seg.take(start, end);
+    *last = LastPerson { sentence, role };
+}
+
+/// A name as written, with its spaces made plain.
+fn clean_name(s: &str) -> String {
+    crate::normalize::normalize(s).text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Resolves the people of a whole document: surname-only mentions get the
+/// fullest name, and capitalised runs that no recogniser claimed (or that a
+/// place or country claimed) become people when they are the surname of a
+/// person named in full elsewhere in the document.
+pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed: &[(Span, Box<str>)]) {
+    // surname key -> (full name, country), from names of two words or more
+    let mut full: HashMap<String, (Arc<str>, Option<Arc<str>>)> = HashMap::new();
+    for e in entities.iter() {
+        if let Norm::Person { name, country, .. } = &e.norm {
+            let key = fold(name).text;
+            let words: Vec<&str> = key.split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            for k in 1..words.len() {
+                let surname = words[k..].join(" ");
+                if words[k..].iter().all(|w| is_particle(w)) {
+                    continue;
+                }
+                let slot = full.entry(surname).or_insert_with(|| (name.clone(), country.clone()));
+                if name.len() > slot.0.len() {
+                    *slot = (name.clone(), country.clone().or(slot.1.clone()));
+                }
+            }
+            full.entry(key.clone()).or_insert_with(|| (name.clone(), country.clone()));
+        }
+    }
+    if full.is_empty() {
+        return;
+    }
+    for e in entities.iter_mut() {
+        let key = fold(text.get(e.span.range()).unwrap_or("")).text;
+        match &mut e.norm {
+            Norm::Person { name, country, .. } => {
+                if let Some((n, c)) = full.get(&fold(name).text) {
+                    if n.len() > name.len() {
+                        *name = n.clone();
+                    }
+                    if country.is_none() {
+                        *country = c.clone();
+                    }
+                }
+            }
+            Norm::Country { .. } | Norm::Place { .. } if text.get(e.span.range()).is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase)) => {
+                if let Some((n, c)) = full.get(&key) {
+                    e.kind = Kind::Person;
+                    e.norm = Norm::Person { name: n.clone(), country: c.clone(), rank: None, role: None };
+                    e.rule = "<Nom> déjà nommé";
+                }
+            }
+            _ => {}
+        }
+    }
+    for (span, key) in unclaimed {
+        if let Some((n, c)) = full.get(&**key) {
+            if entities.iter().any(|e| e.span.overlaps(*span)) {
+                continue;
+            }
+            entities.push(Entity { kind: Kind::Person, span: *span, norm: Norm::Person { name: n.clone(), country: c.clone(), rank: None, role: None }, rule: "<Nom> déjà nommé" });
+        }
+    }
+}

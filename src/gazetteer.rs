@@ -203,9 +203,21 @@ struct PatternSet {
 }
 
 impl PatternSet {
+    /// Adds `name`, and its spelling with hyphens for spaces and spaces for
+    /// hyphens (« Tel Aviv » / « Tel-Aviv », « Val-d'Oise » / « Val d'Oise »).
     fn add(&mut self, name: &str, entry: Entry) {
         let key = fold(name).text;
         let key = key.trim();
+        self.add_key(key, name, entry);
+        if key.contains('-') {
+            self.add_key(&key.replace('-', " "), &name.replace('-', " "), entry);
+        }
+        if key.contains(' ') {
+            self.add_key(&key.replace(' ', "-"), &name.replace(' ', "-"), entry);
+        }
+    }
+
+    fn add_key(&mut self, key: &str, name: &str, entry: Entry) {
         if key.is_empty() {
             return;
         }

@@ -100,10 +100,6 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
-    pub(crate) fn with_capacity(n: usize) -> OffsetMap {
-        OffsetMap { starts: Vec::with_capacity(n), original_len: 0 }
-    }
-
     pub(crate) fn clear(&mut self) {
         self.starts.clear();
         self.original_len = 0;

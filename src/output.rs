@@ -80,7 +80,7 @@ struct JsonNorm<'a>(&'a Norm);
 impl Serialize for JsonNorm<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
-        let mut opt = |map: &mut S::SerializeMap, k: &str, v: &Option<std::sync::Arc<str>>| match v {
+        let opt = |map: &mut S::SerializeMap, k: &str, v: &Option<std::sync::Arc<str>>| match v {
             Some(v) => map.serialize_entry(k, &**v),
             None => Ok(()),
         };

@@ -43,3 +43,75 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, out: &mut Vec<Entity>) {
         }
     }
 }
+
+/// Words for streets and squares: « rue Kléber », « place de la Madeleine ».
+fn is_street(word: &str) -> bool {
+    matches!(word, "rue" | "avenue" | "boulevard" | "place" | "quai" | "square" | "impasse" | "allee" | "cours" | "esplanade" | "parvis" | "chaussee" | "promenade")
+}
+
+/// Nouns that announce the name of a place: « la ville de Trèbes ».
+fn is_place_noun(word: &str) -> bool {
+    matches!(word, "ville" | "commune" | "village" | "localite" | "bourgade" | "banlieue" | "region" | "departement" | "province" | "canton" | "quartier" | "arrondissement" | "faubourg" | "hameau" | "municipalite" | "agglomeration" | "capitale" | "station" | "col" | "massif" | "vallee" | "ile" | "lac" | "fleuve" | "riviere" | "desert" | "plaine" | "mont" | "port" | "aeroport" | "camp" | "base")
+}
+
+/// Places told by their context rather than a gazetteer: roads (« l'A7 »),
+/// streets (« rue Kléber »), and capitalised names after « à » or after a
+/// noun of place (« à Trèbes », « la commune de Bandol »).
+pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>) {
+    let n = seg.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let w = seg.word(i);
+        // roads: A7, N118
+        if seg.free(i, i + 1) && is_road(seg.original(i, i + 1)) && i > 0 && matches!(seg.word(i - 1), "l'" | "autoroute" | "autoroutes" | "nationale" | "route" | "et" | "," | "la" | "sur" | "de" | "l") {
+            push_place(seg, i, i + 1, out, "<route>");
+            i += 1;
+            continue;
+        }
+        let introduces = is_street(w) && !seg.tokens[i].cap;
+        let after_a = w == "a" && seg.tokens[i].kind == crate::tokenize::TokenKind::Word;
+        let after_noun = is_place_noun(w) && matches!(seg.word(i + 1), "de" | "d'" | "du");
+        if !(introduces || after_a || after_noun) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if after_noun {
+            j += 1;
+        } else if introduces {
+            while matches!(seg.word(j), "de" | "la" | "du" | "des" | "d'" | "l'") && j < i + 4 {
+                j += 1;
+            }
+        }
+        let start = j;
+        while j < n && is_capitalised_free(seg, j) && !seg.tokens[j].sentence_start {
+            j += 1;
+        }
+        if j > start {
+            let from = if introduces { i } else { start };
+            push_place(seg, from, j, out, if introduces { "<rue> <Nom>" } else { "à <Lieu>" });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn is_road(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some('A' | 'N')) && {
+        let rest = chars.as_str();
+        !rest.is_empty() && rest.len() <= 4 && rest.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+fn is_capitalised_free(seg: &Segment<'_>, j: usize) -> bool {
+    let Some(t) = seg.tokens.get(j) else { return false };
+    t.kind == crate::tokenize::TokenKind::Word && t.cap && !t.upper && seg.free(j, j + 1) && !super::person::is_stopword(seg.word(j)) && seg.word(j).len() > 1
+}
+
+fn push_place(seg: &mut Segment<'_>, start: usize, end: usize, out: &mut Vec<Entity>, rule: &'static str) {
+    let name = crate::normalize::normalize(seg.original(start, end)).text;
+    out.push(Entity { kind: Kind::Place, span: seg.doc_span(start, end), norm: Norm::Place { name: name.as_str().into(), country: None }, rule });
+    seg.take(start, end);
+}

@@ -96,10 +96,6 @@ impl<'a> Segment<'a> {
         (h != NONE).then(|| &self.hits[h as usize])
     }
 
-    pub fn is_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-    }
-
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.word(i) == p
     }
@@ -135,6 +131,7 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     person::recognize(&mut seg, state, out);
     rank::recognize(&mut seg, out);
     location::recognize(&mut seg, out);
+    location::recognize_by_context(&mut seg, out);
 }
 
 /// Finds every gazetteer name that starts and ends on token boundaries.

@@ -38,7 +38,7 @@ fn is_particle(word: &str) -> bool {
 
 /// Capitalised words that are not names (sentence-initial function words,
 /// days, months, honorifics, common headline words).
-fn is_stopword(word: &str) -> bool {
+pub(crate) fn is_stopword(word: &str) -> bool {
     matches!(
         word,
         "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "de" | "d'" | "au" | "aux" | "ce" | "cet" | "cette" | "ces"
@@ -64,7 +64,7 @@ fn is_stopword(word: &str) -> bool {
             | "front" | "armee" | "forces" | "police" | "universite" | "ecole" | "institut" | "centre" | "groupe"
             | "societe" | "compagnie" | "banque" | "fondation" | "association" | "federation" | "ligue" | "coupe"
             | "championnat" | "prix" | "festival" | "musee" | "eglise" | "palais" | "chateau" | "place" | "rue"
-            | "avenue" | "boulevard" | "pont" | "gare" | "aeroport" | "stade" | "hopital" | "lycee" | "college"
+            | "avenue" | "boulevard" | "pont" | "gare" | "aeroport" | "stade" | "hopital" | "lycee" | "college" | "the"
     )
 }
 
@@ -263,7 +263,8 @@ fn classify(seg: &mut Segment<'_>, start: usize, end: usize, sentence: usize, la
     }
     let ctx = context_before(seg, start, last, sentence);
     let aged = seg.is_punct(end, ",") && seg.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number) && seg.word(end + 2).starts_with("an");
-    if (ctx.trigger && !covered_by_place) || aged {
+    let acronym = (start..end).all(|k| seg.tokens[k].upper);
+    if (ctx.trigger && !covered_by_place && !acronym) || aged {
         emit(seg, start, end, None, None, sentence, last, out, "<titre> <Nom>");
         return;
     }
@@ -329,7 +330,7 @@ fn context_before(seg: &Segment<'_>, start: usize, last: &LastPerson, sentence: 
             j = k;
             continue;
         }
-        if is_determiner(w) && (ctx.trigger || ctx.country.is_some() || j == start) {
+        if is_determiner(w) && (ctx.trigger || ctx.country.is_some()) {
             j = k;
             continue;
         }

@@ -142,7 +142,18 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState, out: &mut V
 
 /// Whether token `i` can begin a name.
 fn starts_name(seg: &Segment<'_>, i: usize) -> bool {
-    is_name_word(seg, i) || is_initial(seg, i)
+    is_name_word(seg, i) || is_initial(seg, i) || is_leading_particle(seg, i)
+}
+
+/// « Le Drian », « De Gendt », « Van Rompuy »: a capitalised particle that
+/// begins a surname, inside a sentence or known to the gazetteer.
+fn is_leading_particle(seg: &Segment<'_>, i: usize) -> bool {
+    let Some(t) = seg.tokens.get(i) else { return false };
+    if !t.cap || !is_particle(seg.word(i)) || seg.taken.get(i).copied().unwrap_or(true) {
+        return false;
+    }
+    let known = seg.hit_starting_at(i).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Person(_))));
+    known || (!t.sentence_start && is_name_word(seg, i + 1) && !seg.tokens[i + 1].sentence_start)
 }
 
 fn is_name_word(seg: &Segment<'_>, i: usize) -> bool {
@@ -178,6 +189,7 @@ fn is_initial(seg: &Segment<'_>, i: usize) -> bool {
     t.kind == TokenKind::Word
         && t.cap
         && seg.word(i).chars().count() == 1
+        && seg.word(i) != "m"
         && seg.is_punct(i + 1, ".")
         && !seg.tokens[i + 1].space_before
         && is_name_word(seg, i + 2)
@@ -195,6 +207,10 @@ fn run_end(seg: &Segment<'_>, start: usize) -> usize {
         }
         if is_initial(seg, j) {
             j += 2;
+            continue;
+        }
+        if j == start && is_leading_particle(seg, j) {
+            j += 1;
             continue;
         }
         if is_name_word(seg, j) {
@@ -279,11 +295,19 @@ fn context_before(seg: &Segment<'_>, start: usize, last: &LastPerson, sentence: 
     let mut ctx = Context::default();
     let mut j = start;
     let mut steps = 0;
+    // after « le » before a title, only « son homologue russe » may come
+    let mut after_determiner = false;
     while j > 0 && steps < 8 {
         steps += 1;
         let k = j - 1;
         if seg.tokens[j].sentence_start && j != start {
             break;
+        }
+        if after_determiner {
+            let nationality = seg.hit_ending_at(k).is_some_and(|h| matches!(h.entries.first(), Some(Entry::Nationality(_))));
+            if !nationality && !matches!(seg.word(k), "homologue" | "homologues") {
+                break;
+            }
         }
         if let Some(h) = seg.hit_ending_at(k).filter(|_| !seg.taken[k]) {
             match h.entries.first() {
@@ -330,7 +354,8 @@ fn context_before(seg: &Segment<'_>, start: usize, last: &LastPerson, sentence: 
             j = k;
             continue;
         }
-        if is_determiner(w) && (ctx.trigger || ctx.country.is_some()) {
+        if is_determiner(w) && !matches!(w, "et" | "ou") && (ctx.trigger || ctx.country.is_some()) {
+            after_determiner = ctx.trigger;
             j = k;
             continue;
         }

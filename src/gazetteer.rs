@@ -272,7 +272,7 @@ impl Gazetteers {
         }
         g.automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&set.patterns)
             .map_err(|e| Error::Gazetteer { file: "gazetteers".into(), line: 0, message: e.to_string() })?;
         g.patterns = set.entries;

@@ -114,8 +114,8 @@ impl<'a> Segment<'a> {
 /// What survives from one segment to the next within a document.
 #[derive(Default)]
 pub(crate) struct DocState {
-    /// Capitalised runs that no recogniser claimed: (original span, folded text).
-    pub unclaimed: Vec<(Span, Box<str>)>,
+    /// Capitalised runs that no recogniser claimed, as spans of the document.
+    pub unclaimed: Vec<Span>,
 }
 
 /// Recognises the entities of `text` (one segment starting at byte `offset`

@@ -285,9 +285,7 @@ fn classify(seg: &mut Segment<'_>, start: usize, end: usize, sentence: usize, la
         return;
     }
     // 4. left for the document-level pass
-    let span = seg.doc_span(start, end);
-    let key: String = (start..end).map(|k| seg.word(k)).collect::<Vec<_>>().join(" ");
-    state.unclaimed.push((span, key.into_boxed_str()));
+    state.unclaimed.push(seg.doc_span(start, end));
 }
 
 /// Reads the words before a name: « son homologue russe le général ».
@@ -425,7 +423,7 @@ fn clean_name(s: &str) -> String {
 /// fullest name, and capitalised runs that no recogniser claimed (or that a
 /// place or country claimed) become people when they are the surname of a
 /// person named in full elsewhere in the document.
-pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed: &[(Span, Box<str>)]) {
+pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed: &[Span]) {
     // surname key -> (full name, country), from names of two words or more
     let mut full: HashMap<String, (Arc<str>, Option<Arc<str>>)> = HashMap::new();
     for e in entities.iter() {
@@ -451,8 +449,20 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
     if full.is_empty() {
         return;
     }
+    let mut buffer = crate::normalize::Normalized::default();
+    let mut key = String::new();
+    let mut key_of = |span: Span| -> String {
+        crate::normalize::fold_into(text.get(span.range()).unwrap_or(""), &mut buffer);
+        key.clear();
+        for (i, w) in buffer.text.split_whitespace().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+        key.clone()
+    };
     for e in entities.iter_mut() {
-        let key = fold(text.get(e.span.range()).unwrap_or("")).text;
         match &mut e.norm {
             Norm::Person { name, country, .. } => {
                 if let Some((n, c)) = full.get(&fold(name).text) {
@@ -465,7 +475,7 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
                 }
             }
             Norm::Country { .. } | Norm::Place { .. } if text.get(e.span.range()).is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase)) => {
-                if let Some((n, c)) = full.get(&key) {
+                if let Some((n, c)) = full.get(&key_of(e.span)) {
                     e.kind = Kind::Person;
                     e.norm = Norm::Person { name: n.clone(), country: c.clone(), rank: None, role: None };
                     e.rule = "<Nom> déjà nommé";
@@ -474,12 +484,16 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
             _ => {}
         }
     }
-    for (span, key) in unclaimed {
-        if let Some((n, c)) = full.get(&**key) {
-            if entities.iter().any(|e| e.span.overlaps(*span)) {
-                continue;
-            }
-            entities.push(Entity { kind: Kind::Person, span: *span, norm: Norm::Person { name: n.clone(), country: c.clone(), rank: None, role: None }, rule: "<Nom> déjà nommé" });
+    // Entities do not overlap one another: sorted by start, the only one that
+    // can overlap a span is the last one starting before the span's end.
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    let known = entities.len();
+    for span in unclaimed {
+        let Some((n, c)) = full.get(&key_of(*span)) else { continue };
+        let before = entities[..known].partition_point(|e| e.span.start < span.end);
+        if before > 0 && entities[before - 1].span.overlaps(*span) {
+            continue;
         }
+        entities.push(Entity { kind: Kind::Person, span: *span, norm: Norm::Person { name: n.clone(), country: c.clone(), rank: None, role: None }, rule: "<Nom> déjà nommé" });
     }
 }

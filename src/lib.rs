@@ -56,3 +56,7 @@ pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::GazetteerKind;
 pub use offsets::Span;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -120,7 +120,15 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
             Some(Replacement::Remove) => {}
             Some(Replacement::Fold(_)) | None => {
                 let before = out.text.len();
-                out.text.extend(std::iter::once(c).nfc());
+                // NFC may turn one character into one the tables replace
+                // (U+1FFD GREEK OXIA is canonically U+00B4 ACUTE ACCENT).
+                for d in std::iter::once(c).nfc() {
+                    match replacement(d) {
+                        Some(Replacement::Char(r)) => out.text.push(r),
+                        Some(Replacement::Remove) => {}
+                        Some(Replacement::Fold(_)) | None => out.text.push(d),
+                    }
+                }
                 out.map.push(at, out.text.len() - before);
                 last_char_at = Some(before);
             }

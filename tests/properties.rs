@@ -9,7 +9,7 @@ fn newsish() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "le général ", "Joseph Dunford", " à ", "Antalya", ", en Turquie", "l’", "« ", " »", "Œuvres", "\u{a0}", "\u{202f}", "—", "–",
         "e\u{301}", "Erdoğan", "M. ", "Mme ", "J. ", "lieutenant-général", " américain", ".", "\n", "\n\n", "les 7 et 8 mars", "Poutine",
-        "\u{200b}", "\u{feff}", "ﬁ", "İ", "ß", "…", "'", "-", " ", "A7", "rue Kléber", "Moscou", "\u{301}", "\u{1F600}",
+        "\u{200b}", "\u{feff}", "ﬁ", "İ", "ß", "…", "'", "-", " ", "A7", "rue Kléber", "Moscou", "\u{301}", "\u{1F600}", "\u{1FFD}", "\u{2126}", "\u{212B}",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
@@ -19,7 +19,7 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
     fn normalize_is_idempotent(s in any_text()) {

@@ -151,9 +151,12 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
             i += 1;
         }
         if i > run_start {
-            let run = &bytes[run_start..i];
-            out.text.extend(run.iter().map(|b| b.to_ascii_lowercase() as char));
-            out.map.extend_identity(run_start, run.len());
+            let before = out.text.len();
+            out.text.push_str(&text[run_start..i]);
+            if let Some(appended) = out.text.get_mut(before..) {
+                appended.make_ascii_lowercase();
+            }
+            out.map.extend_identity(run_start, i - run_start);
         }
         if i >= bytes.len() {
             break;

@@ -160,6 +160,11 @@ impl OffsetMap {
 /// The end of the unit (a character and its trailing combining marks) that
 /// starts at byte `at` of `text`.
 pub(crate) fn unit_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    // Fast path: an ASCII character followed by an ASCII byte (or the end).
+    if at < bytes.len() && bytes[at] < 0x80 && bytes.get(at + 1).is_none_or(|&b| b < 0x80) {
+        return at + 1;
+    }
     let Some(rest) = text.get(at..) else { return text.len() };
     let mut chars = rest.char_indices();
     let Some((_, first)) = chars.next() else { return text.len() };

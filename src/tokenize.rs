@@ -53,6 +53,8 @@ pub struct Token {
     pub(crate) upper: bool,
     /// Whitespace precedes the token.
     pub(crate) space_before: bool,
+    /// A word with an inner hyphen (« Jean-Yves »).
+    pub(crate) hyphenated: bool,
 }
 
 /// Elisions that end a token at their apostrophe.
@@ -136,6 +138,7 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
         let start = i;
         let (c, len) = char_at(k, i);
         let kind;
+        let mut hyphenated = false;
         if c.is_ascii_digit() {
             kind = TokenKind::Number;
             i += len;
@@ -176,6 +179,7 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
                                 break;
                             }
                         }
+                        hyphenated |= bytes[i] == b'-';
                         i += 1;
                         continue;
                     }
@@ -197,7 +201,7 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
         let text = original.get(orig.range()).unwrap_or("");
         let (cap, upper) = capitals(text, &k[start..i]);
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
-        out.push(Token { span: orig, kind, sentence_start, key: key_span, cap, upper, space_before });
+        out.push(Token { span: orig, kind, sentence_start, key: key_span, cap, upper, space_before, hyphenated });
         after_sentence_end = false;
         if kind == TokenKind::Punct && matches!(&k[start..i], "." | "!" | "?" | "..." | ";") && &k[start..i] != ";" {
             after_sentence_end = ends_sentence(out, k, bytes, i);
@@ -241,13 +245,16 @@ fn capitals(text: &str, key: &str) -> (bool, bool) {
     let mut chars = text.chars();
     let Some(first) = chars.next() else { return (false, false) };
     let mut cap = first.is_uppercase();
-    if !cap {
-        // « al-Assad », « el-Béchir », « ben-Ali »: a particle, a hyphen, a capital
+    // « al-Assad », « el-Béchir », « ben-Ali »: a particle, a hyphen, a capital
+    if !cap && key.len() > 3 && key.as_bytes()[..5.min(key.len())].contains(&b'-') {
         if let Some((prefix, _)) = key.split_once('-') {
             if matches!(prefix, "al" | "el" | "ben" | "bin" | "abu" | "abou" | "ibn" | "ould" | "ad" | "as" | "ash" | "an" | "ar" | "at" | "az") {
                 cap = text.get(prefix.len() + 1..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase);
             }
         }
+    }
+    if !cap {
+        return (false, false);
     }
     let mut letters = 0;
     let mut all_upper = true;

@@ -63,7 +63,7 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
     while i < n {
         let w = seg.word(i);
         // roads: A7, N118
-        if seg.free(i, i + 1) && is_road(seg.original(i, i + 1)) && i > 0 && matches!(seg.word(i - 1), "l'" | "autoroute" | "autoroutes" | "nationale" | "route" | "et" | "," | "la" | "sur" | "de" | "l") {
+        if w.len() <= 5 && matches!(w.as_bytes(), [b'a' | b'n', d, ..] if d.is_ascii_digit()) && seg.free(i, i + 1) && is_road(seg.original(i, i + 1)) && i > 0 && matches!(seg.word(i - 1), "l'" | "autoroute" | "autoroutes" | "nationale" | "route" | "et" | "," | "la" | "sur" | "de" | "l") {
             push_place(seg, i, i + 1, out, "<route>");
             i += 1;
             continue;

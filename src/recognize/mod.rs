@@ -1,7 +1,7 @@
 //! Recognisers, one module per entity kind, over one analysed text.
 //!
 //! The pipeline for each segment of a document: fold the text into its
-//! matching key, cut tokens, find every gazetteer name with the automaton
+//! matching key, cut tokens, find every gazetteer name with the word trie
 //! ([`Hit`]s), then let each recogniser decide in turn: people first (they
 //! own their tokens: « François Hollande » is not the Netherlands), then ranks,
 //! then organisations, countries, nationalities and places. Spans are mapped
@@ -10,8 +10,6 @@
 pub(crate) mod location;
 pub(crate) mod person;
 pub(crate) mod rank;
-
-use aho_corasick::Input;
 
 use crate::document::Entity;
 use crate::gazetteer::{Entry, Gazetteers};
@@ -45,6 +43,7 @@ pub(crate) struct Scratch {
     hit_starting: Vec<u32>,
     hit_ending: Vec<u32>,
     taken: Vec<bool>,
+    parts: Vec<(u32, u32, bool)>,
 }
 
 /// One segment of text under analysis.
@@ -121,10 +120,10 @@ pub(crate) struct DocState {
 /// Recognises the entities of `text` (one segment starting at byte `offset`
 /// of the document), appending them to `out`.
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
-    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken } = scratch;
+    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, parts } = scratch;
     fold_into(text, key);
     tokenize_key(text, key, tokens);
-    find_hits(g, text, key, tokens, hits, hit_starting, hit_ending);
+    find_hits(g, text, key, tokens, parts, hits, hit_starting, hit_ending);
     taken.clear();
     taken.resize(tokens.len(), false);
     let mut seg = Segment { g, text, key: &key.text, tokens, hits, hit_starting, hit_ending, taken, offset };
@@ -134,44 +133,26 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     location::recognize_by_context(&mut seg, out);
 }
 
-/// Finds every gazetteer name that starts and ends on token boundaries.
-fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Token], hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
+/// Finds every gazetteer name, on token boundaries, whose capitals match.
+#[allow(clippy::too_many_arguments)]
+fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Token], parts: &mut Vec<(u32, u32, bool)>, hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
     hits.clear();
     starting.clear();
     starting.resize(tokens.len(), NONE);
     ending.clear();
     ending.resize(tokens.len(), NONE);
-    let k = key.text.as_str();
-    let mut pos = 0;
-    let mut t = 0; // cursor over tokens
-    while pos < k.len() {
-        let Some(m) = g.automaton.find(Input::new(k).span(pos..k.len())) else { break };
-        while t < tokens.len() && tokens[t].key.start < m.start() {
-            t += 1;
+    g.trie.find(&key.text, tokens, parts, |start, end, pattern| {
+        let original = text.get(Span::new(tokens[start].span.start, tokens[end - 1].span.end).range()).unwrap_or("");
+        let entries: Vec<Entry> = g.patterns[pattern as usize].iter().filter(|(_, rule)| rule.accepts(original)).map(|(e, _)| *e).collect();
+        if entries.is_empty() {
+            return false;
         }
-        let starts_token = t < tokens.len() && tokens[t].key.start == m.start();
-        let mut end_tok = t;
-        while end_tok < tokens.len() && tokens[end_tok].key.end < m.end() {
-            end_tok += 1;
-        }
-        let ends_token = end_tok < tokens.len() && tokens[end_tok].key.end == m.end();
-        if !(starts_token && ends_token) {
-            // Not on token boundaries: look again from the next token.
-            pos = tokens.get(t + usize::from(starts_token)).map_or(k.len(), |tok| tok.key.start.max(m.start() + 1));
-            continue;
-        }
-        let original = text.get(Span::new(tokens[t].span.start, tokens[end_tok].span.end).range()).unwrap_or("");
-        let entries: Vec<Entry> = g.patterns[m.pattern().as_usize()].iter().filter(|(_, rule)| rule.accepts(original)).map(|(e, _)| *e).collect();
-        if !entries.is_empty() {
-            let idx = hits.len() as u32;
-            starting[t] = idx;
-            ending[end_tok] = idx;
-            hits.push(Hit { start: t, end: end_tok + 1, entries: prioritised(entries) });
-            pos = m.end();
-        } else {
-            pos = tokens.get(t + 1).map_or(k.len(), |tok| tok.key.start);
-        }
-    }
+        let idx = hits.len() as u32;
+        starting[start] = idx;
+        ending[end - 1] = idx;
+        hits.push(Hit { start, end, entries: prioritised(entries) });
+        true
+    });
 }
 
 /// Orders a name's entries: people, organisations, countries, places, ranks,

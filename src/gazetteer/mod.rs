@@ -1,5 +1,5 @@
 //! Gazetteers: the TSV tables in `gazetteers/`, embedded in the binary, and
-//! the one Aho-Corasick automaton that finds all their names in a text.
+//! the one word trie ([`trie::WordTrie`]) that finds all their names in a text.
 //!
 //! Every table has a provenance line (`# source: … | licence: … | retrieved:
 //! …`), a header line, then one entry a line: a stable id, the canonical
@@ -9,13 +9,15 @@
 //! « UN » (the organisation) is not « un », and « la Réunion » is not « la
 //! réunion ».
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::error::Error;
-use crate::normalize::fold;
+use crate::normalize::{fold_into, Normalized};
+use crate::tokenize::{tokenize_key, Token};
+
+pub(crate) mod trie;
+use trie::{FxMap, WordTrie};
 
 /// The kinds of gazetteer a user can add entries to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,16 +54,16 @@ impl GazetteerKind {
 }
 
 pub(crate) const EMBEDDED: &[(GazetteerKind, &str, &str)] = &[
-    (GazetteerKind::Country, "countries.tsv", include_str!("../gazetteers/countries.tsv")),
-    (GazetteerKind::Nationality, "nationalities.tsv", include_str!("../gazetteers/nationalities.tsv")),
-    (GazetteerKind::Place, "places.tsv", include_str!("../gazetteers/places.tsv")),
-    (GazetteerKind::Person, "people.tsv", include_str!("../gazetteers/people.tsv")),
-    (GazetteerKind::Rank, "ranks.tsv", include_str!("../gazetteers/ranks.tsv")),
-    (GazetteerKind::Role, "roles.tsv", include_str!("../gazetteers/roles.tsv")),
-    (GazetteerKind::Organization, "organizations.tsv", include_str!("../gazetteers/organizations.tsv")),
+    (GazetteerKind::Country, "countries.tsv", include_str!("../../gazetteers/countries.tsv")),
+    (GazetteerKind::Nationality, "nationalities.tsv", include_str!("../../gazetteers/nationalities.tsv")),
+    (GazetteerKind::Place, "places.tsv", include_str!("../../gazetteers/places.tsv")),
+    (GazetteerKind::Person, "people.tsv", include_str!("../../gazetteers/people.tsv")),
+    (GazetteerKind::Rank, "ranks.tsv", include_str!("../../gazetteers/ranks.tsv")),
+    (GazetteerKind::Role, "roles.tsv", include_str!("../../gazetteers/roles.tsv")),
+    (GazetteerKind::Organization, "organizations.tsv", include_str!("../../gazetteers/organizations.tsv")),
 ];
 
-pub(crate) const FIRST_NAMES: &str = include_str!("../gazetteers/firstnames.tsv");
+pub(crate) const FIRST_NAMES: &str = include_str!("../../gazetteers/firstnames.tsv");
 
 /// An ISO 3166-1 alpha-3 code or a name, shared without copying.
 pub(crate) type Text = Arc<str>;
@@ -178,7 +180,7 @@ pub(crate) struct FirstName {
     pub frequency: u8,
 }
 
-/// All gazetteers and the automaton over their names.
+/// All gazetteers and the word trie over their names.
 #[derive(Debug)]
 pub(crate) struct Gazetteers {
     pub countries: Vec<Country>,
@@ -188,47 +190,43 @@ pub(crate) struct Gazetteers {
     pub ranks: Vec<Rank>,
     pub roles: Vec<Role>,
     pub organizations: Vec<Organization>,
-    pub first_names: HashMap<Box<str>, FirstName>,
-    pub automaton: AhoCorasick,
-    /// For each automaton pattern, the entries it names, with their case rules.
+    pub first_names: FxMap<Box<str>, FirstName>,
+    pub trie: WordTrie,
+    /// For each trie pattern, the entries it names, with their case rules.
     pub patterns: Vec<Vec<(Entry, CaseRule)>>,
 }
 
-/// Collects names into unique folded patterns.
-#[derive(Default)]
+/// Collects names into the word trie, one pattern per distinct word sequence.
 struct PatternSet {
-    index: HashMap<String, usize>,
-    patterns: Vec<String>,
+    trie: WordTrie,
     entries: Vec<Vec<(Entry, CaseRule)>>,
+    key: Normalized,
+    tokens: Vec<Token>,
 }
 
 impl PatternSet {
-    /// Adds `name`, and its spelling with hyphens for spaces and spaces for
-    /// hyphens (« Tel Aviv » / « Tel-Aviv », « Val-d'Oise » / « Val d'Oise »).
-    fn add(&mut self, name: &str, entry: Entry) {
-        let key = fold(name).text;
-        let key = key.trim();
-        self.add_key(key, name, entry);
-        if key.contains('-') {
-            self.add_key(&key.replace('-', " "), &name.replace('-', " "), entry);
-        }
-        if key.contains(' ') {
-            self.add_key(&key.replace(' ', "-"), &name.replace(' ', "-"), entry);
-        }
+    fn new() -> PatternSet {
+        PatternSet { trie: WordTrie::new(), entries: Vec::new(), key: Normalized::default(), tokens: Vec::new() }
     }
 
-    fn add_key(&mut self, key: &str, name: &str, entry: Entry) {
-        if key.is_empty() {
-            return;
-        }
-        let i = *self.index.entry(key.to_string()).or_insert_with(|| {
-            self.patterns.push(key.to_string());
-            self.entries.push(Vec::new());
-            self.patterns.len() - 1
-        });
+    /// Adds `name`, cut into words like any text.
+    fn add(&mut self, name: &str, entry: Entry) {
+        fold_into(name, &mut self.key);
+        tokenize_key(name, &self.key, &mut self.tokens);
+        let key = self.key.text.as_str();
+        let words = self.tokens.iter().flat_map(|t| trie::parts(key, t));
+        let Some(node) = self.trie.insert(words) else { return };
+        let pattern = match self.trie.terminal(node) {
+            Some(p) => p as usize,
+            None => {
+                self.entries.push(Vec::new());
+                self.trie.set_terminal(node, self.entries.len() as u32 - 1);
+                self.entries.len() - 1
+            }
+        };
         let item = (entry, CaseRule::of(name));
-        if !self.entries[i].contains(&item) {
-            self.entries[i].push(item);
+        if !self.entries[pattern].contains(&item) {
+            self.entries[pattern].push(item);
         }
     }
 }
@@ -249,32 +247,34 @@ impl Gazetteers {
             ranks: Vec::new(),
             roles: Vec::new(),
             organizations: Vec::new(),
-            first_names: HashMap::new(),
-            automaton: AhoCorasick::new(["\u{0}"]).expect("a one-byte pattern always builds"),
+            first_names: FxMap::default(),
+            trie: WordTrie::new(),
             patterns: Vec::new(),
         };
-        let mut set = PatternSet::default();
+        let mut set = PatternSet::new();
         let tables = EMBEDDED.iter().map(|(k, f, t)| (*k, *f, *t)).chain(extra.iter().map(|(k, f, t)| (*k, f.as_str(), t.as_str())));
         for (kind, file, text) in tables {
             for (line_no, cols) in rows(file, text, kind.columns())? {
                 g.add_row(kind, &cols, &mut set).map_err(|message| Error::Gazetteer { file: file.to_string(), line: line_no, message })?;
             }
         }
+        let mut key = Normalized::default();
+        g.first_names.reserve(50_000);
         for (line_no, cols) in rows("firstnames.tsv", FIRST_NAMES, 4)? {
             let frequency = cols[2].trim().parse::<u8>().map_err(|_| Error::Gazetteer {
                 file: "firstnames.tsv".into(),
                 line: line_no,
                 message: format!("frequency {:?} is not a number", cols[2]),
             })?;
-            let key = fold(cols[0]).text.into_boxed_str();
-            let slot = g.first_names.entry(key).or_insert(FirstName { frequency });
-            slot.frequency = slot.frequency.max(frequency);
+            fold_into(cols[0], &mut key);
+            match g.first_names.get_mut(key.text.as_str()) {
+                Some(slot) => slot.frequency = slot.frequency.max(frequency),
+                None => {
+                    g.first_names.insert(key.text.as_str().into(), FirstName { frequency });
+                }
+            }
         }
-        g.automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&set.patterns)
-            .map_err(|e| Error::Gazetteer { file: "gazetteers".into(), line: 0, message: e.to_string() })?;
+        g.trie = set.trie;
         g.patterns = set.entries;
         Ok(g)
     }

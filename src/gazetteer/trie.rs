@@ -1,0 +1,183 @@
+//! A trie over words: finds gazetteer names token by token.
+//!
+//! Names and texts are cut by the same tokenizer, and hyphenated words are
+//! split into their parts, so a name matches only whole tokens and « Tel
+//! Aviv » finds « Tel-Aviv » (and « Saint-Pétersbourg » « Saint Pétersbourg »)
+//! without a second spelling in the tables. A match starts at the first part
+//! of a token and ends at the last part of a token; among the names starting
+//! at one token the longest wins, and the search goes on after it
+//! (leftmost-longest, like a phrase matcher).
+//!
+//! Words are interned once: the text's words are looked up in the vocabulary
+//! with one hash each, then the trie is walked on integer ids.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::tokenize::Token;
+
+/// A small, fast hasher for short keys (words and integer pairs); the keys
+/// come from our own tables and from text, where hash flooding is no threat
+/// to a local, in-process matcher.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("chunks_exact gives 8 bytes"));
+            self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(SEED);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, v: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(SEED);
+    }
+
+    #[inline]
+    fn write_u8(&mut self, v: u8) {
+        self.write_u64(u64::from(v));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
+
+const NONE: u32 = u32::MAX;
+
+/// The parts of a token: its hyphen-separated pieces, as key spans.
+pub(crate) fn parts<'k>(key: &'k str, token: &Token) -> impl Iterator<Item = &'k str> {
+    let text = key.get(token.key.range()).unwrap_or("");
+    let hyphenated = token.hyphenated;
+    let mut split = text.split('-').filter(|p| !p.is_empty());
+    let mut whole = Some(text);
+    std::iter::from_fn(move || if hyphenated { split.next() } else { whole.take() })
+}
+
+/// The trie of all names.
+#[derive(Debug, Default)]
+pub(crate) struct WordTrie {
+    vocabulary: FxMap<Box<str>, u32>,
+    /// (node, word id) -> child node
+    edges: FxMap<u64, u32>,
+    /// For each node, the pattern that ends there, or NONE.
+    terminal: Vec<u32>,
+    /// For each word id, whether some name begins with it.
+    begins: Vec<bool>,
+}
+
+impl WordTrie {
+    pub fn new() -> WordTrie {
+        WordTrie { vocabulary: FxMap::default(), edges: FxMap::default(), terminal: vec![NONE], begins: Vec::new() }
+    }
+
+    /// Adds a name given as its sequence of words; returns the node it ends at.
+    pub fn insert<'w>(&mut self, words: impl Iterator<Item = &'w str>) -> Option<usize> {
+        let mut node = 0u32;
+        let mut any = false;
+        for w in words {
+            any = true;
+            let next_id = self.vocabulary.len() as u32;
+            let id = *self.vocabulary.entry(w.into()).or_insert(next_id);
+            if id == next_id {
+                self.begins.push(false);
+            }
+            if node == 0 {
+                self.begins[id as usize] = true;
+            }
+            let edge = (u64::from(node) << 32) | u64::from(id);
+            let next_node = self.terminal.len() as u32;
+            node = *self.edges.entry(edge).or_insert_with(|| next_node);
+            if node == next_node {
+                self.terminal.push(NONE);
+            }
+        }
+        any.then_some(node as usize)
+    }
+
+    /// The pattern ending at `node`, if any.
+    pub fn terminal(&self, node: usize) -> Option<u32> {
+        self.terminal.get(node).copied().filter(|&p| p != NONE)
+    }
+
+    pub fn set_terminal(&mut self, node: usize, pattern: u32) {
+        self.terminal[node] = pattern;
+    }
+
+    /// The id of a word, if any name uses it.
+    #[inline]
+    pub fn word_id(&self, word: &str) -> Option<u32> {
+        self.vocabulary.get(word).copied()
+    }
+
+    #[inline]
+    fn child(&self, node: u32, word: u32) -> Option<u32> {
+        self.edges.get(&((u64::from(node) << 32) | u64::from(word))).copied()
+    }
+
+    /// Finds names in `tokens` (cut from `key`): calls `found(first token,
+    /// end token exclusive, pattern)` for each leftmost-longest match that
+    /// `accept` agrees with, trying shorter names when it does not.
+    pub fn find(&self, key: &str, tokens: &[Token], parts_buf: &mut Vec<(u32, u32, bool)>, mut accept: impl FnMut(usize, usize, u32) -> bool) {
+        // (word id or NONE, token index, last part of its token)
+        parts_buf.clear();
+        for (ti, tok) in tokens.iter().enumerate() {
+            let mut pieces = parts(key, tok).peekable();
+            while let Some(p) = pieces.next() {
+                let id = self.word_id(p).unwrap_or(NONE);
+                parts_buf.push((id, ti as u32, pieces.peek().is_none()));
+            }
+        }
+        let mut p = 0;
+        let mut candidates: Vec<(usize, u32)> = Vec::new();
+        while p < parts_buf.len() {
+            let (first_id, first_tok, _) = parts_buf[p];
+            let starts_token = p == 0 || parts_buf[p - 1].1 != first_tok;
+            if first_id == NONE || !starts_token || !self.begins[first_id as usize] {
+                p += 1;
+                continue;
+            }
+            candidates.clear();
+            let mut node = 0u32;
+            let mut q = p;
+            while q < parts_buf.len() {
+                let (id, _, last) = parts_buf[q];
+                if id == NONE {
+                    break;
+                }
+                let Some(next) = self.child(node, id) else { break };
+                node = next;
+                if last {
+                    if let Some(pattern) = self.terminal(node as usize) {
+                        candidates.push((q, pattern));
+                    }
+                }
+                q += 1;
+            }
+            let mut matched = None;
+            for &(q, pattern) in candidates.iter().rev() {
+                let end_tok = parts_buf[q].1 as usize + 1;
+                if accept(first_tok as usize, end_tok, pattern) {
+                    matched = Some(q);
+                    break;
+                }
+            }
+            p = matched.map_or(p + 1, |q| q + 1);
+        }
+    }
+}

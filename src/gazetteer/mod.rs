@@ -17,7 +17,7 @@ use crate::normalize::{fold_into, Normalized};
 use crate::tokenize::{tokenize_key, Token};
 
 pub(crate) mod trie;
-use trie::{FxMap, WordTrie};
+use trie::WordTrie;
 
 /// The kinds of gazetteer a user can add entries to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -173,13 +173,6 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// A first name from the first-names table.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct FirstName {
-    /// 1 (rare) to 13 (very frequent), logarithmic, in its most frequent country.
-    pub frequency: u8,
-}
-
 /// All gazetteers and the word trie over their names.
 #[derive(Debug)]
 pub(crate) struct Gazetteers {
@@ -190,7 +183,6 @@ pub(crate) struct Gazetteers {
     pub ranks: Vec<Rank>,
     pub roles: Vec<Role>,
     pub organizations: Vec<Organization>,
-    pub first_names: FxMap<Box<str>, FirstName>,
     pub trie: WordTrie,
     /// For each trie pattern, the entries it names, with their case rules.
     pub patterns: Vec<Vec<(Entry, CaseRule)>>,
@@ -247,7 +239,6 @@ impl Gazetteers {
             ranks: Vec::new(),
             roles: Vec::new(),
             organizations: Vec::new(),
-            first_names: FxMap::default(),
             trie: WordTrie::new(),
             patterns: Vec::new(),
         };
@@ -259,7 +250,6 @@ impl Gazetteers {
             }
         }
         let mut key = Normalized::default();
-        g.first_names.reserve(50_000);
         for (line_no, cols) in rows("firstnames.tsv", FIRST_NAMES, 4)? {
             let frequency = cols[2].trim().parse::<u8>().map_err(|_| Error::Gazetteer {
                 file: "firstnames.tsv".into(),
@@ -267,11 +257,12 @@ impl Gazetteers {
                 message: format!("frequency {:?} is not a number", cols[2]),
             })?;
             fold_into(cols[0], &mut key);
-            match g.first_names.get_mut(key.text.as_str()) {
-                Some(slot) => slot.frequency = slot.frequency.max(frequency),
-                None => {
-                    g.first_names.insert(key.text.as_str().into(), FirstName { frequency });
-                }
+            set.trie.add_first_name(&key.text, frequency);
+        }
+        for (classes, words) in crate::recognize::lexicon::CLASSES {
+            for w in *words {
+                fold_into(w, &mut key);
+                set.trie.add_classes(&key.text, *classes);
             }
         }
         g.trie = set.trie;
@@ -368,7 +359,7 @@ mod tests {
         assert!(g.countries.len() >= 249);
         assert!(g.people.len() >= 300);
         assert!(g.places.len() >= 5000);
-        assert!(g.first_names.len() >= 10000);
+        assert!(g.trie.word_id("hulusi").is_some_and(|id| g.trie.is_first_name(id, "hulusi")));
         assert!(g.ranks.iter().any(|r| &*r.name == "lieutenant-général"));
     }
 

@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::recognize::lexicon::{Classes, FIRST_NAME};
 use crate::tokenize::Token;
 
 /// A small, fast hasher for short keys (words and integer pairs); the keys
@@ -58,7 +59,7 @@ impl Hasher for FxHasher {
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
-const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 /// The parts of a token: its hyphen-separated pieces, as key spans.
 pub(crate) fn parts<'k>(key: &'k str, token: &Token) -> impl Iterator<Item = &'k str> {
@@ -79,11 +80,54 @@ pub(crate) struct WordTrie {
     terminal: Vec<u32>,
     /// For each word id, whether some name begins with it.
     begins: Vec<bool>,
+    /// For each word id, its word classes (see `recognize::lexicon`).
+    classes: Vec<Classes>,
+    /// For each word id, its frequency as a first name (0: not one).
+    first_name: Vec<u8>,
 }
 
 impl WordTrie {
     pub fn new() -> WordTrie {
-        WordTrie { vocabulary: FxMap::default(), edges: FxMap::default(), terminal: vec![NONE], begins: Vec::new() }
+        WordTrie {
+            vocabulary: FxMap::default(),
+            edges: FxMap::default(),
+            terminal: vec![NONE],
+            begins: Vec::new(),
+            classes: Vec::new(),
+            first_name: Vec::new(),
+        }
+    }
+
+    /// The id of `word`, added to the vocabulary if it is new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.vocabulary.get(word) {
+            return id;
+        }
+        let id = self.vocabulary.len() as u32;
+        self.vocabulary.insert(word.into(), id);
+        self.begins.push(false);
+        self.classes.push(0);
+        self.first_name.push(0);
+        id
+    }
+
+    /// Puts `word` in `classes`.
+    pub fn add_classes(&mut self, word: &str, classes: Classes) {
+        let id = self.intern(word) as usize;
+        self.classes[id] |= classes;
+    }
+
+    /// Records `word` as a first name of frequency `frequency` (1 to 13).
+    pub fn add_first_name(&mut self, word: &str, frequency: u8) {
+        let id = self.intern(word) as usize;
+        self.classes[id] |= FIRST_NAME;
+        self.first_name[id] = self.first_name[id].max(frequency.max(1));
+    }
+
+    /// The classes of word `id` (none for NONE).
+    #[inline]
+    pub fn classes(&self, id: u32) -> Classes {
+        self.classes.get(id as usize).copied().unwrap_or(0)
     }
 
     /// Adds a name given as its sequence of words; returns the node it ends at.
@@ -92,11 +136,7 @@ impl WordTrie {
         let mut any = false;
         for w in words {
             any = true;
-            let next_id = self.vocabulary.len() as u32;
-            let id = *self.vocabulary.entry(w.into()).or_insert(next_id);
-            if id == next_id {
-                self.begins.push(false);
-            }
+            let id = self.intern(w);
             if node == 0 {
                 self.begins[id as usize] = true;
             }
@@ -119,10 +159,25 @@ impl WordTrie {
         self.terminal[node] = pattern;
     }
 
-    /// The id of a word, if any name uses it.
+    /// The id of a word, if the vocabulary has it.
     #[inline]
     pub fn word_id(&self, word: &str) -> Option<u32> {
         self.vocabulary.get(word).copied()
+    }
+
+    /// The word id of each token (NONE for a word the vocabulary lacks).
+    pub fn word_ids(&self, key: &str, tokens: &[Token], ids: &mut Vec<u32>) {
+        ids.clear();
+        ids.extend(tokens.iter().map(|t| key.get(t.key.range()).and_then(|w| self.word_id(w)).unwrap_or(NONE)));
+    }
+
+    /// Whether `word` is a first name: known as one, or every part of a
+    /// hyphenated word is one (« Jean-Yves »).
+    pub fn is_first_name(&self, id: u32, word: &str) -> bool {
+        if self.classes(id) & FIRST_NAME != 0 {
+            return true;
+        }
+        word.contains('-') && word.split('-').all(|p| self.word_id(p).is_some_and(|i| self.classes(i) & FIRST_NAME != 0))
     }
 
     #[inline]
@@ -133,10 +188,15 @@ impl WordTrie {
     /// Finds names in `tokens` (cut from `key`): calls `found(first token,
     /// end token exclusive, pattern)` for each leftmost-longest match that
     /// `accept` agrees with, trying shorter names when it does not.
-    pub fn find(&self, key: &str, tokens: &[Token], parts_buf: &mut Vec<(u32, u32, bool)>, mut accept: impl FnMut(usize, usize, u32) -> bool) {
+    /// `ids` are the word ids of the tokens (see [`WordTrie::word_ids`]).
+    pub fn find(&self, key: &str, tokens: &[Token], ids: &[u32], parts_buf: &mut Vec<(u32, u32, bool)>, mut accept: impl FnMut(usize, usize, u32) -> bool) {
         // (word id or NONE, token index, last part of its token)
         parts_buf.clear();
         for (ti, tok) in tokens.iter().enumerate() {
+            if !tok.hyphenated {
+                parts_buf.push((ids.get(ti).copied().unwrap_or(NONE), ti as u32, true));
+                continue;
+            }
             let mut pieces = parts(key, tok).peekable();
             while let Some(p) = pieces.next() {
                 let id = self.word_id(p).unwrap_or(NONE);

@@ -5,14 +5,10 @@
 //! name is also an everyday word (« Tours », « Orange ») is kept only away
 //! from the start of a sentence or after a preposition of place.
 
+use super::lexicon::{LOCATIVE, PLACE_NOUN, STOPWORD, STREET};
 use super::Segment;
 use crate::document::{Entity, Kind, Norm};
 use crate::gazetteer::Entry;
-
-/// Prepositions that introduce a place: « à Tours », « de Nice », « en Corse ».
-fn is_locative(word: &str) -> bool {
-    matches!(word, "a" | "de" | "d'" | "en" | "vers" | "depuis" | "pres" | "dans" | "sur" | "pour" | "jusqu'a" | "via" | "au" | "du" | "entre" | "et")
-}
 
 pub(crate) fn recognize(seg: &mut Segment<'_>, out: &mut Vec<Entity>) {
     for h in seg.hits {
@@ -20,7 +16,7 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, out: &mut Vec<Entity>) {
             continue;
         }
         let at_sentence_start = seg.tokens[h.start].sentence_start;
-        let after_locative = h.start > 0 && is_locative(seg.word(h.start - 1));
+        let after_locative = h.start > 0 && seg.has(h.start - 1, LOCATIVE);
         let entity = h.entries.iter().find_map(|e| match *e {
             Entry::Organization(o) => {
                 let org = &seg.g.organizations[o as usize];
@@ -44,16 +40,6 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, out: &mut Vec<Entity>) {
     }
 }
 
-/// Words for streets and squares: « rue Kléber », « place de la Madeleine ».
-fn is_street(word: &str) -> bool {
-    matches!(word, "rue" | "avenue" | "boulevard" | "place" | "quai" | "square" | "impasse" | "allee" | "cours" | "esplanade" | "parvis" | "chaussee" | "promenade")
-}
-
-/// Nouns that announce the name of a place: « la ville de Trèbes ».
-fn is_place_noun(word: &str) -> bool {
-    matches!(word, "ville" | "commune" | "village" | "localite" | "bourgade" | "banlieue" | "region" | "departement" | "province" | "canton" | "quartier" | "arrondissement" | "faubourg" | "hameau" | "municipalite" | "agglomeration" | "capitale" | "station" | "col" | "massif" | "vallee" | "ile" | "lac" | "fleuve" | "riviere" | "desert" | "plaine" | "mont" | "port" | "aeroport" | "camp" | "base")
-}
-
 /// Places told by their context rather than a gazetteer: roads (« l'A7 »),
 /// streets (« rue Kléber »), and capitalised names after « à » or after a
 /// noun of place (« à Trèbes », « la commune de Bandol »).
@@ -68,9 +54,9 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
             i += 1;
             continue;
         }
-        let introduces = is_street(w) && !seg.tokens[i].cap;
+        let introduces = seg.has(i, STREET) && !seg.tokens[i].cap;
         let after_a = w == "a" && seg.tokens[i].kind == crate::tokenize::TokenKind::Word;
-        let after_noun = is_place_noun(w) && matches!(seg.word(i + 1), "de" | "d'" | "du");
+        let after_noun = seg.has(i, PLACE_NOUN) && matches!(seg.word(i + 1), "de" | "d'" | "du");
         if !(introduces || after_a || after_noun) {
             i += 1;
             continue;
@@ -107,7 +93,7 @@ fn is_road(s: &str) -> bool {
 
 fn is_capitalised_free(seg: &Segment<'_>, j: usize) -> bool {
     let Some(t) = seg.tokens.get(j) else { return false };
-    t.kind == crate::tokenize::TokenKind::Word && t.cap && !t.upper && seg.free(j, j + 1) && !super::person::is_stopword(seg.word(j)) && seg.word(j).len() > 1
+    t.kind == crate::tokenize::TokenKind::Word && t.cap && !t.upper && seg.free(j, j + 1) && !seg.has(j, STOPWORD) && seg.word(j).len() > 1
 }
 
 fn push_place(seg: &mut Segment<'_>, start: usize, end: usize, out: &mut Vec<Entity>, rule: &'static str) {

@@ -7,6 +7,7 @@
 //! then organisations, countries, nationalities and places. Spans are mapped
 //! back to the original text at the very end. DESIGN.md explains the order.
 
+pub(crate) mod lexicon;
 pub(crate) mod location;
 pub(crate) mod person;
 pub(crate) mod rank;
@@ -44,6 +45,7 @@ pub(crate) struct Scratch {
     hit_ending: Vec<u32>,
     taken: Vec<bool>,
     parts: Vec<(u32, u32, bool)>,
+    ids: Vec<u32>,
 }
 
 /// One segment of text under analysis.
@@ -53,6 +55,8 @@ pub(crate) struct Segment<'a> {
     pub text: &'a str,
     pub key: &'a str,
     pub tokens: &'a [Token],
+    /// The word id of each token in the trie's vocabulary.
+    ids: &'a [u32],
     pub hits: &'a [Hit],
     hit_starting: &'a [u32],
     hit_ending: &'a [u32],
@@ -95,6 +99,17 @@ impl<'a> Segment<'a> {
         (h != NONE).then(|| &self.hits[h as usize])
     }
 
+    /// Whether token `i` belongs to one of `classes` (see [`lexicon`]).
+    #[inline]
+    pub fn has(&self, i: usize, classes: lexicon::Classes) -> bool {
+        self.ids.get(i).is_some_and(|&id| self.g.trie.classes(id) & classes != 0)
+    }
+
+    /// Whether token `i` is a first name.
+    pub fn is_first_name(&self, i: usize) -> bool {
+        self.ids.get(i).is_some_and(|&id| self.g.trie.is_first_name(id, self.word(i)))
+    }
+
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.word(i) == p
     }
@@ -120,13 +135,14 @@ pub(crate) struct DocState {
 /// Recognises the entities of `text` (one segment starting at byte `offset`
 /// of the document), appending them to `out`.
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
-    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, parts } = scratch;
+    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, parts, ids } = scratch;
     fold_into(text, key);
     tokenize_key(text, key, tokens);
-    find_hits(g, text, key, tokens, parts, hits, hit_starting, hit_ending);
+    g.trie.word_ids(&key.text, tokens, ids);
+    find_hits(g, text, key, tokens, ids, parts, hits, hit_starting, hit_ending);
     taken.clear();
     taken.resize(tokens.len(), false);
-    let mut seg = Segment { g, text, key: &key.text, tokens, hits, hit_starting, hit_ending, taken, offset };
+    let mut seg = Segment { g, text, key: &key.text, tokens, ids, hits, hit_starting, hit_ending, taken, offset };
     person::recognize(&mut seg, state, out);
     rank::recognize(&mut seg, out);
     location::recognize(&mut seg, out);
@@ -135,13 +151,13 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
 
 /// Finds every gazetteer name, on token boundaries, whose capitals match.
 #[allow(clippy::too_many_arguments)]
-fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Token], parts: &mut Vec<(u32, u32, bool)>, hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
+fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Token], ids: &[u32], parts: &mut Vec<(u32, u32, bool)>, hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
     hits.clear();
     starting.clear();
     starting.resize(tokens.len(), NONE);
     ending.clear();
     ending.resize(tokens.len(), NONE);
-    g.trie.find(&key.text, tokens, parts, |start, end, pattern| {
+    g.trie.find(&key.text, tokens, ids, parts, |start, end, pattern| {
         let original = text.get(Span::new(tokens[start].span.start, tokens[end - 1].span.end).range()).unwrap_or("");
         let entries: Vec<Entry> = g.patterns[pattern as usize].iter().filter(|(_, rule)| rule.accepts(original)).map(|(e, _)| *e).collect();
         if entries.is_empty() {
@@ -170,14 +186,3 @@ fn prioritised(mut entries: Vec<Entry>) -> Vec<Entry> {
     entries
 }
 
-/// Determiners and prepositions that introduce a noun phrase (« le général »).
-pub(crate) fn is_determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "le" | "la" | "l'" | "les" | "un" | "une" | "du" | "des" | "au" | "aux" | "ce" | "cet" | "cette" | "ces" | "son" | "sa"
-            | "ses" | "leur" | "leurs" | "notre" | "nos" | "votre" | "vos" | "mon" | "ma" | "de" | "d'" | "et" | "ou" | "par"
-            | "avec" | "entre" | "pour" | "selon" | "dont" | "tout" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "futur"
-            | "future" | "actuel" | "actuelle" | "premier" | "seul" | "quel" | "quelle" | "chaque" | "plusieurs" | "deux"
-            | "trois" | "quatre" | "cinq" | "dix" | "certains" | "ex" | "sous" | "à" | "en"
-    )
-}

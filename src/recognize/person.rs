@@ -20,89 +20,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{is_determiner, DocState, Segment};
+use super::lexicon::{self, DETERMINER, PARTICLE, PROFESSION, STOPWORD, TITLE};
+use super::{DocState, Segment};
 use crate::document::{Entity, Kind, Norm};
-use crate::gazetteer::{Entry, Gazetteers};
+use crate::gazetteer::Entry;
 use crate::normalize::fold;
 use crate::offsets::Span;
 use crate::tokenize::TokenKind;
-
-/// Particles that may stand inside a name, never at its ends.
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "du" | "des" | "d'" | "van" | "von" | "der" | "den" | "ter" | "da" | "dos" | "das" | "di" | "del" | "della"
-            | "le" | "la" | "al" | "el" | "ben" | "bin" | "ibn" | "abu" | "abou" | "ould" | "y" | "bint" | "zu" | "af" | "e"
-    )
-}
-
-/// Capitalised words that are not names (sentence-initial function words,
-/// days, months, honorifics, common headline words).
-pub(crate) fn is_stopword(word: &str) -> bool {
-    matches!(
-        word,
-        "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "de" | "d'" | "au" | "aux" | "ce" | "cet" | "cette" | "ces"
-            | "c'" | "et" | "ou" | "mais" | "donc" | "or" | "ni" | "car" | "en" | "dans" | "sur" | "sous" | "avec" | "pour" | "par"
-            | "selon" | "apres" | "avant" | "depuis" | "pendant" | "lors" | "chez" | "entre" | "vers" | "contre" | "sans"
-            | "malgre" | "il" | "elle" | "ils" | "elles" | "on" | "nous" | "vous" | "je" | "j'" | "tu" | "qui" | "que" | "qu'"
-            | "quoi" | "dont" | "ou'" | "si" | "son" | "sa" | "ses" | "leur" | "leurs" | "notre" | "nos" | "votre" | "vos"
-            | "mon" | "ma" | "mes" | "tout" | "tous" | "toute" | "toutes" | "plus" | "moins" | "tres" | "aussi" | "ainsi"
-            | "alors" | "puis" | "enfin" | "encore" | "deja" | "toujours" | "jamais" | "cependant" | "pourtant" | "neanmoins"
-            | "toutefois" | "desormais" | "ici" | "la-bas" | "voici" | "voila" | "oui" | "non" | "quand" | "lorsque"
-            | "lorsqu'" | "comme" | "comment" | "pourquoi" | "combien" | "chaque" | "aucun" | "aucune" | "certains"
-            | "plusieurs" | "autre" | "autres" | "meme" | "monsieur" | "madame" | "mademoiselle" | "messieurs" | "mesdames"
-            | "m" | "mme" | "mlle" | "mgr" | "dr" | "pr" | "me" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi"
-            | "samedi" | "dimanche" | "janvier" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet" | "aout"
-            | "septembre" | "octobre" | "novembre" | "decembre" | "a" | "y" | "s'" | "n'" | "ne" | "pas" | "oh" | "ah"
-            | "bref" | "certes" | "ensuite" | "puisque" | "afin" | "face" | "suite" | "outre" | "parmi" | "hier"
-            | "demain" | "aujourd'hui" | "cela" | "ceci" | "celui" | "celle" | "ceux" | "celles" | "rien" | "personne"
-            | "chacun" | "quelques" | "quelque" | "nul" | "soit" | "voire" | "mi" | "fin" | "debut" | "vive" | "bravo"
-            | "merci" | "bonjour" | "saint" | "sainte" | "st" | "ste" | "nord" | "sud" | "est" | "ouest" | "grand"
-            | "grande" | "petit" | "petite" | "nouveau" | "nouvelle" | "ancien" | "ancienne" | "premier" | "premiere"
-            | "republique" | "etat" | "etats" | "royaume" | "union" | "conseil" | "cour" | "tribunal" | "ministere"
-            | "gouvernement" | "parlement" | "assemblee" | "senat" | "commission" | "agence" | "parti" | "mouvement"
-            | "front" | "armee" | "forces" | "police" | "universite" | "ecole" | "institut" | "centre" | "groupe"
-            | "societe" | "compagnie" | "banque" | "fondation" | "association" | "federation" | "ligue" | "coupe"
-            | "championnat" | "prix" | "festival" | "musee" | "eglise" | "palais" | "chateau" | "place" | "rue"
-            | "avenue" | "boulevard" | "pont" | "gare" | "aeroport" | "stade" | "hopital" | "lycee" | "college" | "the"
-    )
-}
-
-/// Title abbreviations and honorifics that announce a name.
-fn is_title(word: &str) -> bool {
-    matches!(word, "m" | "mm" | "mme" | "mmes" | "mlle" | "mgr" | "dr" | "pr" | "me" | "monsieur" | "madame" | "mademoiselle" | "sir" | "lord" | "lady" | "maitre" | "docteur" | "professeur" | "cheikh" | "imam" | "ayatollah" | "mollah" | "pape" | "saint" | "sainte" | "abbe" | "pere" | "soeur" | "frere" | "cardinal" | "eveque" | "archeveque" | "rabbin" | "prince" | "princesse" | "roi" | "reine" | "empereur" | "tsar" | "sultan" | "emir")
-}
-
-/// Professions and descriptions that come right before a name in news.
-fn is_profession(word: &str) -> bool {
-    matches!(
-        word,
-        "acteur" | "actrice" | "chanteur" | "chanteuse" | "ecrivain" | "ecrivaine" | "journaliste" | "realisateur"
-            | "realisatrice" | "joueur" | "joueuse" | "entraineur" | "entraineuse" | "selectionneur" | "footballeur"
-            | "footballeuse" | "cycliste" | "pilote" | "athlete" | "artiste" | "auteur" | "autrice" | "photographe"
-            | "philosophe" | "historien" | "historienne" | "chercheur" | "chercheuse" | "scientifique" | "avocat"
-            | "avocate" | "juge" | "procureur" | "procureure" | "candidat" | "candidate" | "militant" | "militante"
-            | "opposant" | "opposante" | "dirigeant" | "dirigeante" | "fondateur" | "fondatrice" | "pdg" | "patron"
-            | "patronne" | "depute" | "deputee" | "senateur" | "senatrice" | "maire" | "eurodepute" | "eurodeputee"
-            | "poete" | "poetesse" | "peintre" | "sculpteur" | "compositeur" | "compositrice" | "musicien" | "musicienne"
-            | "romancier" | "romanciere" | "cineaste" | "comedien" | "comedienne" | "humoriste" | "animateur"
-            | "animatrice" | "presentateur" | "presentatrice" | "economiste" | "sociologue" | "politologue" | "astronaute"
-            | "navigateur" | "navigatrice" | "skieur" | "skieuse" | "nageur" | "nageuse" | "tennisman" | "boxeur"
-            | "coureur" | "coureuse" | "attaquant" | "defenseur" | "milieu" | "gardien" | "capitaine" | "champion"
-            | "championne" | "vainqueur" | "directeur" | "directrice" | "president" | "presidente" | "porte-parole"
-            | "conseiller" | "conseillere" | "ministre" | "secretaire" | "commissaire" | "ambassadeur" | "ambassadrice"
-            | "gouverneur" | "prefet" | "prefete" | "epouse" | "mari" | "veuve" | "fils" | "fille" | "colonel" | "general"
-            | "soldat" | "sergent" | "lieutenant" | "commandant" | "chef" | "leader" | "negociateur" | "mediateur"
-            | "activiste" | "blogueur" | "blogueuse" | "predicateur" | "jihadiste" | "djihadiste" | "terroriste"
-            | "suspect" | "victime" | "otage" | "detenu" | "prisonnier" | "survivant" | "temoin" | "medecin" | "docteur"
-            | "professeur" | "chirurgien" | "infirmier" | "infirmiere" | "ingenieur" | "architecte" | "designer"
-            | "styliste" | "mannequin" | "producteur" | "productrice" | "rappeur" | "rappeuse" | "guitariste"
-            | "pianiste" | "violoniste" | "chef d'orchestre" | "danseur" | "danseuse" | "star" | "vedette" | "icone"
-            | "homologue" | "homologues" | "successeur" | "predecesseur" | "rival" | "adversaire" | "alliee" | "allie"
-            | "collegue" | "ami" | "amie" | "frere" | "soeur" | "pere" | "mere" | "oncle" | "tante" | "neveu" | "niece"
-            | "cousin" | "cousine" | "petit-fils" | "petite-fille" | "beau-frere" | "prince" | "princesse" | "dalai-lama"
-    )
-}
 
 /// What the words around a name say about the person.
 #[derive(Default)]
@@ -149,7 +73,7 @@ fn starts_name(seg: &Segment<'_>, i: usize) -> bool {
 /// begins a surname, inside a sentence or known to the gazetteer.
 fn is_leading_particle(seg: &Segment<'_>, i: usize) -> bool {
     let Some(t) = seg.tokens.get(i) else { return false };
-    if !t.cap || !is_particle(seg.word(i)) || seg.taken.get(i).copied().unwrap_or(true) {
+    if !t.cap || !seg.has(i, PARTICLE) || seg.taken.get(i).copied().unwrap_or(true) {
         return false;
     }
     let known = seg.hit_starting_at(i).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Person(_))));
@@ -162,7 +86,7 @@ fn is_name_word(seg: &Segment<'_>, i: usize) -> bool {
         return false;
     }
     let w = seg.word(i);
-    if is_stopword(w) || w.len() < 2 {
+    if seg.has(i, STOPWORD) || w.len() < 2 {
         return false;
     }
     if t.upper && shouting(seg, i) {
@@ -218,9 +142,9 @@ fn run_end(seg: &Segment<'_>, start: usize) -> usize {
             end = j;
             continue;
         }
-        if j > start && is_particle(seg.word(j)) && !seg.taken[j] {
+        if j > start && seg.has(j, PARTICLE) && !seg.taken[j] {
             let mut k = j;
-            while k < n && is_particle(seg.word(k)) && k - j < 3 {
+            while k < n && seg.has(k, PARTICLE) && k - j < 3 {
                 k += 1;
             }
             if is_name_word(seg, k) && !seg.tokens[k].sentence_start {
@@ -231,14 +155,6 @@ fn run_end(seg: &Segment<'_>, start: usize) -> usize {
         break;
     }
     end.max(start + 1).min(n)
-}
-
-fn is_first_name(g: &Gazetteers, word: &str) -> bool {
-    if g.first_names.contains_key(word) {
-        return true;
-    }
-    // « Jean-Yves »: every part a first name
-    word.contains('-') && word.split('-').all(|p| g.first_names.contains_key(p))
 }
 
 /// Decides what the run `start..end` is.
@@ -254,7 +170,7 @@ fn classify(seg: &mut Segment<'_>, start: usize, end: usize, sentence: usize, la
     if let Some((hit, Entry::Person(p))) = known {
         let (hs, he) = (hit.start, hit.end);
         let mut from = hs;
-        while from > start && is_first_name(seg.g, seg.word(from - 1)) {
+        while from > start && seg.is_first_name(from - 1) {
             from -= 1;
         }
         if from > start {
@@ -269,7 +185,7 @@ fn classify(seg: &mut Segment<'_>, start: usize, end: usize, sentence: usize, la
         }
         return;
     }
-    let first_name = end - start >= 2 && is_first_name(seg.g, seg.word(start));
+    let first_name = end - start >= 2 && seg.is_first_name(start);
     let covered_by_place = seg
         .hit_starting_at(start)
         .is_some_and(|h| h.end == end && h.entries.iter().any(|e| matches!(e, Entry::Country(_) | Entry::Place(_) | Entry::Organization(_))));
@@ -330,11 +246,11 @@ fn context_before(seg: &Segment<'_>, start: usize, last: &LastPerson, sentence: 
             }
         }
         let w = seg.word(k);
-        if w == "." && k > 0 && is_title(seg.word(k - 1)) {
+        if w == "." && k > 0 && seg.has(k - 1, TITLE) {
             ctx.trigger = true;
             break;
         }
-        if is_title(w) {
+        if seg.has(k, TITLE) {
             ctx.trigger = true;
             break;
         }
@@ -347,12 +263,12 @@ fn context_before(seg: &Segment<'_>, start: usize, last: &LastPerson, sentence: 
             j = k;
             continue;
         }
-        if is_profession(w) {
+        if seg.has(k, PROFESSION) {
             ctx.trigger = true;
             j = k;
             continue;
         }
-        if is_determiner(w) && !matches!(w, "et" | "ou") && (ctx.trigger || ctx.country.is_some()) {
+        if seg.has(k, DETERMINER) && !matches!(w, "et" | "ou") && (ctx.trigger || ctx.country.is_some()) {
             after_determiner = ctx.trigger;
             j = k;
             continue;
@@ -369,7 +285,7 @@ fn context_after(seg: &Segment<'_>, end: usize) -> (Option<Arc<str>>, Option<Arc
         return (None, None);
     }
     j += 1;
-    if is_determiner(seg.word(j)) {
+    if seg.has(j, DETERMINER) {
         j += 1;
     }
     let Some(h) = seg.hit_starting_at(j) else { return (None, None) };
@@ -435,7 +351,7 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
             }
             for k in 1..words.len() {
                 let surname = words[k..].join(" ");
-                if words[k..].iter().all(|w| is_particle(w)) {
+                if words[k..].iter().all(|w| lexicon::is(w, PARTICLE)) {
                     continue;
                 }
                 let slot = full.entry(surname).or_insert_with(|| (name.clone(), country.clone()));

@@ -7,7 +7,8 @@
 //! Russian lieutenant-général is OF-7 and an American one OF-8. A capitalised
 //! rank before a word that is no name (« Général Motors ») is not a rank.
 
-use super::{is_determiner, Segment};
+use super::lexicon::DETERMINER;
+use super::Segment;
 use crate::document::{Entity, Kind, Norm};
 use crate::gazetteer::Entry;
 
@@ -17,13 +18,13 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, out: &mut Vec<Entity>) {
         if !seg.free(h.start, h.end) {
             continue;
         }
-        let introduced = h.start > 0 && is_determiner(seg.word(h.start - 1)) && !seg.tokens[h.start].cap;
+        let introduced = h.start > 0 && seg.has(h.start - 1, DETERMINER) && !seg.tokens[h.start].cap;
         let lowercase = !seg.tokens[h.start].cap;
         let nationality = seg.hit_starting_at(h.end).and_then(|n| match n.entries.first() {
             Some(Entry::Nationality(c)) => Some(seg.g.nationalities[*c as usize].iso3.clone()),
             _ => None,
         });
-        if !(introduced || (lowercase && nationality.is_some()) || (h.start > 0 && is_determiner(seg.word(h.start - 1)))) {
+        if !(introduced || (lowercase && nationality.is_some()) || (h.start > 0 && seg.has(h.start - 1, DETERMINER))) {
             continue;
         }
         let rank = &seg.g.ranks[r as usize];

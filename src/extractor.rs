@@ -2,6 +2,7 @@
 //! applied to any number of texts.
 
 use std::path::PathBuf;
+use std::cell::RefCell;
 use std::sync::{Arc, LazyLock};
 
 use crate::document::{Document, Entity};
@@ -130,16 +131,41 @@ impl Extractor {
 
     /// The entities of `text`, sorted by start then end.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
-        let mut scratch = Scratch::default();
         let mut state = DocState::default();
         let mut entities = Vec::new();
-        for (offset, segment) in segments(text, SEGMENT_BYTES) {
-            recognize_segment(&self.gazetteers, segment, offset, &mut scratch, &mut state, &mut entities);
-        }
+        with_scratch(&self.gazetteers, |scratch| {
+            for (offset, segment) in segments(text, SEGMENT_BYTES) {
+                recognize_segment(&self.gazetteers, segment, offset, scratch, &mut state, &mut entities);
+            }
+        });
         person::resolve_document(text, &mut entities, &state.unclaimed);
         entities.sort_by_key(|e| (e.span.start, e.span.end));
         entities
     }
+}
+
+thread_local! {
+    /// Buffers reused by the calls of one thread, tagged with the gazetteers
+    /// they were filled for (their word cache is only valid for those).
+    static SCRATCH: RefCell<Option<(usize, Scratch)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's scratch buffers for `gazetteers`.
+fn with_scratch<R>(gazetteers: &Arc<Gazetteers>, f: impl FnOnce(&mut Scratch) -> R) -> R {
+    let tag = Arc::as_ptr(gazetteers) as usize;
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut slot) => {
+            if slot.as_ref().is_none_or(|(t, _)| *t != tag) {
+                *slot = Some((tag, Scratch::default()));
+            }
+            let (_, scratch) = slot.as_mut().expect("the slot was just filled");
+            let result = f(scratch);
+            scratch.shrink();
+            result
+        }
+        // Re-entered from inside an extraction on this thread: fresh buffers.
+        Err(_) => f(&mut Scratch::default()),
+    })
 }
 
 /// Cuts `text` into pieces of about `size` bytes, at a paragraph break, else

@@ -161,12 +161,19 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
             i += len;
             loop {
                 while i < n {
-                    let (c, len) = if bytes[i] < 0x80 { (bytes[i] as char, 1) } else { char_at(k, i) };
-                    if is_word_char(c) {
-                        i += len;
-                    } else {
+                    let b = bytes[i];
+                    if b < 0x80 {
+                        if b.is_ascii_alphanumeric() {
+                            i += 1;
+                            continue;
+                        }
                         break;
                     }
+                    let (c, len) = char_at(k, i);
+                    if !is_word_char(c) {
+                        break;
+                    }
+                    i += len;
                 }
                 if i + 1 < n && (bytes[i] == b'-' || bytes[i] == b'\'') {
                     let (next, _) = char_at(k, i + 1);

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::recognize::lexicon::{Classes, FIRST_NAME};
+use crate::recognize::lexicon::Classes;
 use crate::tokenize::Token;
 
 /// A small, fast hasher for short keys (words and integer pairs); the keys
@@ -51,6 +51,12 @@ impl Hasher for FxHasher {
     }
 
     #[inline]
+    fn write_u128(&mut self, v: u128) {
+        self.write_u64(v as u64);
+        self.write_u64((v >> 64) as u64);
+    }
+
+    #[inline]
     fn finish(&self) -> u64 {
         self.hash
     }
@@ -70,44 +76,135 @@ pub(crate) fn parts<'k>(key: &'k str, token: &Token) -> impl Iterator<Item = &'k
     std::iter::from_fn(move || if hyphenated { split.next() } else { whole.take() })
 }
 
+/// A word of at most 16 bytes packed into an integer, so that looking it up
+/// compares integers instead of following a pointer to a string. Words hold no
+/// NUL byte, so the zero padding keeps distinct words distinct.
+#[inline]
+fn packed(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let mut v = 0u128;
+    for (i, &x) in b.iter().enumerate() {
+        v |= u128::from(x) << (8 * i);
+    }
+    Some(v)
+}
+
+/// A small direct-mapped cache of word ids, in front of the vocabulary.
+/// Words follow Zipf's law: a few hundred cover most of a text, and they stay
+/// in this cache while the vocabulary's table would keep missing the CPU's.
+#[derive(Debug, Clone)]
+pub(crate) struct WordCache {
+    slots: Vec<(u128, u32)>,
+}
+
+const CACHE_SLOTS: usize = 2048;
+const FILTER_BITS: usize = 1 << 18;
+
+#[inline]
+fn filter_bit(k: u128) -> usize {
+    let h = ((k as u64).wrapping_mul(SEED) ^ ((k >> 64) as u64)).wrapping_mul(SEED);
+    (h >> (64 - 18)) as usize
+}
+
+impl Default for WordCache {
+    fn default() -> WordCache {
+        // u128::MAX is no packed word: packed words end in zero bytes
+        // unless they are 16 bytes of 0xFF, which is not UTF-8.
+        WordCache { slots: vec![(u128::MAX, NONE); CACHE_SLOTS] }
+    }
+}
+
+impl WordCache {
+    #[inline]
+    fn get_or_insert(&mut self, key: u128, lookup: impl FnOnce() -> u32) -> u32 {
+        let h = ((key as u64) ^ ((key >> 64) as u64)).wrapping_mul(SEED);
+        let slot = &mut self.slots[(h >> 53) as usize % CACHE_SLOTS];
+        if slot.0 != key {
+            *slot = (key, lookup());
+        }
+        slot.1
+    }
+}
+
+/// Words to ids: short words packed inline, longer ones as strings.
+#[derive(Debug, Default)]
+struct Vocabulary {
+    short: FxMap<u128, u32>,
+    long: FxMap<Box<str>, u32>,
+}
+
+impl Vocabulary {
+    #[inline]
+    fn get(&self, word: &str) -> Option<u32> {
+        match packed(word) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, id: u32) {
+        match packed(word) {
+            Some(k) => self.short.insert(k, id),
+            None => self.long.insert(word.into(), id),
+        };
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+}
+
 /// The trie of all names.
 #[derive(Debug, Default)]
 pub(crate) struct WordTrie {
-    vocabulary: FxMap<Box<str>, u32>,
+    vocabulary: Vocabulary,
     /// (node, word id) -> child node
     edges: FxMap<u64, u32>,
     /// For each node, the pattern that ends there, or NONE.
     terminal: Vec<u32>,
     /// For each word id, whether some name begins with it.
     begins: Vec<bool>,
+    /// One bit per hash of every short word of the vocabulary: most words of
+    /// a text are in no name and no class, and this small table (in the CPU's
+    /// cache) says so without a look in the vocabulary.
+    filter: Vec<u64>,
     /// For each word id, its word classes (see `recognize::lexicon`).
     classes: Vec<Classes>,
-    /// For each word id, its frequency as a first name (0: not one).
-    first_name: Vec<u8>,
+    /// First names and their frequency (1 to 13), apart from the vocabulary:
+    /// only capitalised words are looked up there, and the vocabulary that
+    /// every word is looked up in stays small enough for the cache.
+    first_names: Vocabulary,
 }
 
 impl WordTrie {
     pub fn new() -> WordTrie {
         WordTrie {
-            vocabulary: FxMap::default(),
+            vocabulary: Vocabulary::default(),
             edges: FxMap::default(),
             terminal: vec![NONE],
             begins: Vec::new(),
+            filter: vec![0; FILTER_BITS / 64],
             classes: Vec::new(),
-            first_name: Vec::new(),
+            first_names: Vocabulary::default(),
         }
     }
 
     /// The id of `word`, added to the vocabulary if it is new.
     pub fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.vocabulary.get(word) {
+        if let Some(id) = self.vocabulary.get(word) {
             return id;
         }
         let id = self.vocabulary.len() as u32;
-        self.vocabulary.insert(word.into(), id);
+        self.vocabulary.insert(word, id);
+        if let Some(k) = packed(word) {
+            let bit = filter_bit(k);
+            self.filter[bit / 64] |= 1 << (bit % 64);
+        }
         self.begins.push(false);
         self.classes.push(0);
-        self.first_name.push(0);
         id
     }
 
@@ -119,9 +216,9 @@ impl WordTrie {
 
     /// Records `word` as a first name of frequency `frequency` (1 to 13).
     pub fn add_first_name(&mut self, word: &str, frequency: u8) {
-        let id = self.intern(word) as usize;
-        self.classes[id] |= FIRST_NAME;
-        self.first_name[id] = self.first_name[id].max(frequency.max(1));
+        let frequency = u32::from(frequency.max(1));
+        let known = self.first_names.get(word).unwrap_or(0);
+        self.first_names.insert(word, known.max(frequency));
     }
 
     /// The classes of word `id` (none for NONE).
@@ -159,25 +256,39 @@ impl WordTrie {
         self.terminal[node] = pattern;
     }
 
+    #[inline]
+    fn may_contain(&self, k: u128) -> bool {
+        let bit = filter_bit(k);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     /// The id of a word, if the vocabulary has it.
     #[inline]
     pub fn word_id(&self, word: &str) -> Option<u32> {
-        self.vocabulary.get(word).copied()
+        self.vocabulary.get(word)
     }
 
     /// The word id of each token (NONE for a word the vocabulary lacks).
-    pub fn word_ids(&self, key: &str, tokens: &[Token], ids: &mut Vec<u32>) {
+    /// `cache` remembers recent short words (see [`WordCache`]).
+    pub fn word_ids(&self, key: &str, tokens: &[Token], ids: &mut Vec<u32>, cache: &mut WordCache) {
         ids.clear();
-        ids.extend(tokens.iter().map(|t| key.get(t.key.range()).and_then(|w| self.word_id(w)).unwrap_or(NONE)));
+        ids.extend(tokens.iter().map(|t| {
+            let Some(word) = key.get(t.key.range()) else { return NONE };
+            match packed(word) {
+                Some(k) if !self.may_contain(k) => NONE,
+                Some(k) => cache.get_or_insert(k, || self.vocabulary.short.get(&k).copied().unwrap_or(NONE)),
+                None => self.vocabulary.long.get(word).copied().unwrap_or(NONE),
+            }
+        }));
     }
 
     /// Whether `word` is a first name: known as one, or every part of a
     /// hyphenated word is one (« Jean-Yves »).
-    pub fn is_first_name(&self, id: u32, word: &str) -> bool {
-        if self.classes(id) & FIRST_NAME != 0 {
+    pub fn is_first_name(&self, word: &str) -> bool {
+        if self.first_names.get(word).is_some() {
             return true;
         }
-        word.contains('-') && word.split('-').all(|p| self.word_id(p).is_some_and(|i| self.classes(i) & FIRST_NAME != 0))
+        word.contains('-') && word.split('-').all(|p| self.first_names.get(p).is_some())
     }
 
     #[inline]

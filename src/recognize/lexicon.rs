@@ -26,8 +26,6 @@ pub(crate) const STREET: Classes = 32;
 pub(crate) const PLACE_NOUN: Classes = 64;
 /// Prepositions that introduce a place: « à Tours », « de Nice », « en Corse ».
 pub(crate) const LOCATIVE: Classes = 128;
-/// A known first name (its frequency is kept beside the classes).
-pub(crate) const FIRST_NAME: Classes = 256;
 
 /// Every class with its words.
 pub(crate) const CLASSES: &[(Classes, &[&str])] = &[

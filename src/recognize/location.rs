@@ -47,6 +47,13 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
     let n = seg.tokens.len();
     let mut i = 0;
     while i < n {
+        let t = &seg.tokens[i];
+        // Most tokens can introduce nothing here: skip them on cheap tests.
+        let first = seg.key.as_bytes().get(t.key.start).copied().unwrap_or(0);
+        if !(first == b'a' || first == b'n' || seg.has(i, STREET | PLACE_NOUN)) {
+            i += 1;
+            continue;
+        }
         let w = seg.word(i);
         // roads: A7, N118
         if w.len() <= 5 && matches!(w.as_bytes(), [b'a' | b'n', d, ..] if d.is_ascii_digit()) && seg.free(i, i + 1) && is_road(seg.original(i, i + 1)) && i > 0 && matches!(seg.word(i - 1), "l'" | "autoroute" | "autoroutes" | "nationale" | "route" | "et" | "," | "la" | "sur" | "de" | "l") {

@@ -46,6 +46,25 @@ pub(crate) struct Scratch {
     taken: Vec<bool>,
     parts: Vec<(u32, u32, bool)>,
     ids: Vec<u32>,
+    word_cache: crate::gazetteer::trie::WordCache,
+}
+
+impl Scratch {
+    /// Gives back memory after a large document, keeping what a usual one needs.
+    pub(crate) fn shrink(&mut self) {
+        const KEEP: usize = 256 * 1024;
+        if self.key.text.capacity() > KEEP {
+            self.key = Normalized::default();
+        }
+        if self.tokens.capacity() > KEEP / 8 {
+            self.tokens = Vec::new();
+            self.parts = Vec::new();
+            self.ids = Vec::new();
+            self.taken = Vec::new();
+            self.hit_starting = Vec::new();
+            self.hit_ending = Vec::new();
+        }
+    }
 }
 
 /// One segment of text under analysis.
@@ -107,7 +126,7 @@ impl<'a> Segment<'a> {
 
     /// Whether token `i` is a first name.
     pub fn is_first_name(&self, i: usize) -> bool {
-        self.ids.get(i).is_some_and(|&id| self.g.trie.is_first_name(id, self.word(i)))
+        self.tokens.get(i).is_some_and(|t| t.cap) && self.g.trie.is_first_name(self.word(i))
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -135,10 +154,10 @@ pub(crate) struct DocState {
 /// Recognises the entities of `text` (one segment starting at byte `offset`
 /// of the document), appending them to `out`.
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
-    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, parts, ids } = scratch;
+    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, parts, ids, word_cache } = scratch;
     fold_into(text, key);
     tokenize_key(text, key, tokens);
-    g.trie.word_ids(&key.text, tokens, ids);
+    g.trie.word_ids(&key.text, tokens, ids, word_cache);
     find_hits(g, text, key, tokens, ids, parts, hits, hit_starting, hit_ending);
     taken.clear();
     taken.resize(tokens.len(), false);

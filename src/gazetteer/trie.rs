@@ -272,7 +272,18 @@ impl WordTrie {
     /// `cache` remembers recent short words (see [`WordCache`]).
     pub fn word_ids(&self, key: &str, tokens: &[Token], ids: &mut Vec<u32>, cache: &mut WordCache) {
         ids.clear();
+        let bytes = key.as_bytes();
         ids.extend(tokens.iter().map(|t| {
+            let (start, len) = (t.key.start, t.key.len());
+            // Fast path: load 16 bytes at once and keep the word's.
+            if (1..=16).contains(&len) && start + 16 <= bytes.len() {
+                let raw = u128::from_le_bytes(bytes[start..start + 16].try_into().expect("a 16-byte slice"));
+                let k = if len == 16 { raw } else { raw & ((1u128 << (8 * len)) - 1) };
+                if !self.may_contain(k) {
+                    return NONE;
+                }
+                return cache.get_or_insert(k, || self.vocabulary.short.get(&k).copied().unwrap_or(NONE));
+            }
             let Some(word) = key.get(t.key.range()) else { return NONE };
             match packed(word) {
                 Some(k) if !self.may_contain(k) => NONE,

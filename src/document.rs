@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::dates::{Date, Grain, ReferenceSource};
 use crate::offsets::Span;
 
 /// The kind of an entity. JSON and Python use the lowercase words.
@@ -104,6 +105,25 @@ pub enum Norm {
         /// ISO 3166-1 alpha-3 code, for a national organisation.
         country: Option<Arc<str>>,
     },
+    /// A date or period: an inclusive interval of days.
+    Date {
+        /// First day.
+        start: Date,
+        /// Last day (inclusive).
+        end: Date,
+        /// How precise the expression is.
+        grain: Grain,
+        /// A vague expression given an honest bounded interval
+        /// (« quelques jours plus tard »).
+        approximate: bool,
+    },
+    /// A duration (« 200 ans »), as ISO 8601 (`P200Y`).
+    Duration {
+        /// ISO 8601 duration.
+        iso: Arc<str>,
+    },
+    /// A relative date with no reference date to resolve it against.
+    Relative,
 }
 
 /// One thing found in the text.
@@ -134,6 +154,8 @@ pub struct Document {
     pub text: String,
     /// The entities, in order of their start, then of their end.
     pub entities: Vec<Entity>,
+    /// The date relative expressions were resolved against, and where it came from.
+    pub reference_date: Option<(Date, ReferenceSource)>,
 }
 
 impl Document {

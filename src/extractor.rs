@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::cell::RefCell;
 use std::sync::{Arc, LazyLock};
 
-use crate::document::{Document, Entity};
+use crate::dates::resolve::{self, Value};
+use crate::dates::{Date, ReferenceSource};
+use crate::document::{Document, Entity, Kind, Norm};
 use crate::error::Error;
 use crate::gazetteer::{GazetteerKind, Gazetteers};
 use crate::recognize::{person, recognize_segment, DocState, Scratch};
@@ -118,19 +120,38 @@ impl Extractor {
     }
 
     /// Extracts the entities of `text`. Never fails and never panics: any
-    /// string gives a document, possibly empty.
+    /// string gives a document, possibly empty. Relative dates resolve
+    /// against a date detected in the text (a dateline), if any.
     pub fn extract(&self, text: &str) -> Document {
-        self.extract_string(text.to_string())
+        self.extract_string(text.to_string(), None)
+    }
+
+    /// Like [`Extractor::extract`], with the reference date for relative
+    /// dates (the article's date).
+    ///
+    /// ```
+    /// use vigie::{Date, Extractor, Norm};
+    /// let doc = Extractor::new().extract_with_reference("Ils se sont vus hier.", "2017-03-28".parse::<Date>()?);
+    /// let Norm::Date { start, .. } = &doc.entities[0].norm else { panic!() };
+    /// assert_eq!(start.to_string(), "2017-03-27");
+    /// # Ok::<(), vigie::Error>(())
+    /// ```
+    pub fn extract_with_reference(&self, text: &str, reference_date: Date) -> Document {
+        self.extract_string(text.to_string(), Some(reference_date))
     }
 
     /// Like [`Extractor::extract`], taking the text without copying it.
-    pub fn extract_string(&self, text: String) -> Document {
-        let entities = self.entities(&text);
-        Document { text, entities }
+    pub fn extract_string(&self, text: String, reference_date: Option<Date>) -> Document {
+        let (entities, reference_date) = self.analyse(&text, reference_date);
+        Document { text, entities, reference_date }
     }
 
     /// The entities of `text`, sorted by start then end.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
+        self.analyse(text, None).0
+    }
+
+    fn analyse(&self, text: &str, given: Option<Date>) -> (Vec<Entity>, Option<(Date, ReferenceSource)>) {
         let mut state = DocState::default();
         let mut entities = Vec::new();
         with_scratch(&self.gazetteers, |scratch| {
@@ -139,8 +160,18 @@ impl Extractor {
             }
         });
         person::resolve_document(text, &mut entities, &state.unclaimed);
+        let reference = resolve::reference(&state.dates, given);
+        let values = resolve::resolve_all(&state.dates, reference.map(|(d, _)| d));
+        for (mention, value) in state.dates.iter().zip(values) {
+            let norm = match value {
+                Value::Interval { start, end, grain, approximate } => Norm::Date { start, end, grain, approximate },
+                Value::Duration(iso) => Norm::Duration { iso: iso.into() },
+                Value::Unresolved => Norm::Relative,
+            };
+            entities.push(Entity { kind: Kind::Date, span: mention.span, norm, rule: mention.rule });
+        }
         entities.sort_by_key(|e| (e.span.start, e.span.end));
-        entities
+        (entities, reference)
     }
 }
 

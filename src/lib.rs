@@ -41,6 +41,7 @@
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+pub mod dates;
 mod document;
 mod error;
 mod extractor;
@@ -51,6 +52,7 @@ pub mod output;
 mod recognize;
 pub mod tokenize;
 
+pub use dates::{Date, Grain, ReferenceSource};
 pub use document::{Document, Entity, Kind, Norm};
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder};

@@ -31,6 +31,10 @@ impl Serialize for Json<'_> {
         if let Some(id) = self.id {
             map.serialize_entry("id", id)?;
         }
+        if let Some((date, source)) = self.document.reference_date {
+            map.serialize_entry("reference_date", &format_args!("{date}"))?;
+            map.serialize_entry("reference_date_source", source.as_str())?;
+        }
         map.serialize_entry("entities", &Entities(self.document))?;
         map.serialize_entry("events", &[(); 0])?;
         map.end()
@@ -100,6 +104,16 @@ impl Serialize for JsonNorm<'_> {
                 map.serialize_entry("name", &**name)?;
                 opt(&mut map, "country", country)?;
             }
+            Norm::Date { start, end, grain, approximate } => {
+                map.serialize_entry("start", &format_args!("{start}"))?;
+                map.serialize_entry("end", &format_args!("{end}"))?;
+                map.serialize_entry("grain", grain.as_str())?;
+                if *approximate {
+                    map.serialize_entry("approximate", &true)?;
+                }
+            }
+            Norm::Duration { iso } => map.serialize_entry("duration", &**iso)?,
+            Norm::Relative => map.serialize_entry("relative", &true)?,
         }
         map.end()
     }

@@ -55,6 +55,8 @@ pub struct Token {
     pub(crate) space_before: bool,
     /// A word with an inner hyphen (« Jean-Yves »).
     pub(crate) hyphenated: bool,
+    /// The token begins a line.
+    pub(crate) line_start: bool,
 }
 
 /// Elisions that end a token at their apostrophe.
@@ -208,7 +210,7 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
         let text = original.get(orig.range()).unwrap_or("");
         let (cap, upper) = capitals(text, &k[start..i]);
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
-        out.push(Token { span: orig, kind, sentence_start, key: key_span, cap, upper, space_before, hyphenated });
+        out.push(Token { span: orig, kind, sentence_start, key: key_span, cap, upper, space_before, hyphenated, line_start: newline_before });
         after_sentence_end = false;
         if kind == TokenKind::Punct && matches!(&k[start..i], "." | "!" | "?" | "..." | ";") && &k[start..i] != ";" {
             after_sentence_end = ends_sentence(out, k, bytes, i);

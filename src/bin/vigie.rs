@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use vigie::{output::Json, Document, Extractor, Kind, Norm};
+use vigie::{output::Json, Date, Document, Extractor, Kind, Norm};
 
 #[derive(Parser)]
 #[command(name = "vigie", version, about = "Structured facts from French news: people, ranks, countries, places, organisations", after_help = EXAMPLES)]
@@ -34,16 +34,21 @@ enum Command {
         /// Read JSON lines {"id", "text", "reference_date"?} and write one JSON document a line.
         #[arg(long)]
         jsonl: bool,
+        /// The date relative dates resolve against (YYYY-MM-DD); a JSONL line's
+        /// own `reference_date` comes first. Without either, a date detected
+        /// in the text (a dateline) is used.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        reference_date: Option<Date>,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Command::Extract { files, json, jsonl } = cli.command;
+    let Command::Extract { files, json, jsonl, reference_date } = cli.command;
     let extractor = Extractor::new();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = if jsonl { run_jsonl(&extractor, &files, &mut out) } else { run_texts(&extractor, &files, json, &mut out) };
+    let result = if jsonl { run_jsonl(&extractor, &files, reference_date, &mut out) } else { run_texts(&extractor, &files, json, reference_date, &mut out) };
     let flushed = out.flush();
     match (result, flushed) {
         (Ok(0), Ok(())) => ExitCode::SUCCESS,
@@ -77,7 +82,7 @@ fn inputs(files: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Plain text files: one document each. Returns the number of error records.
-fn run_texts(extractor: &Extractor, files: &[PathBuf], json: bool, out: &mut impl Write) -> io::Result<usize> {
+fn run_texts(extractor: &Extractor, files: &[PathBuf], json: bool, reference: Option<Date>, out: &mut impl Write) -> io::Result<usize> {
     let mut errors = 0;
     for path in inputs(files) {
         let bytes = read_input(&path)?;
@@ -89,7 +94,7 @@ fn run_texts(extractor: &Extractor, files: &[PathBuf], json: bool, out: &mut imp
                 String::from_utf8_lossy(e.as_bytes()).into_owned()
             }
         };
-        let doc = extractor.extract_string(text);
+        let doc = extractor.extract_string(text, reference);
         let id = path.display().to_string();
         if json {
             serde_json::to_writer(&mut *out, &Json { id: Some(&id), document: &doc })?;
@@ -102,7 +107,7 @@ fn run_texts(extractor: &Extractor, files: &[PathBuf], json: bool, out: &mut imp
 }
 
 /// JSON lines: one output line per input line, in order, errors as records.
-fn run_jsonl(extractor: &Extractor, files: &[PathBuf], out: &mut impl Write) -> io::Result<usize> {
+fn run_jsonl(extractor: &Extractor, files: &[PathBuf], reference: Option<Date>, out: &mut impl Write) -> io::Result<usize> {
     let mut errors = 0;
     for path in inputs(files) {
         let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
@@ -124,8 +129,8 @@ fn run_jsonl(extractor: &Extractor, files: &[PathBuf], out: &mut impl Write) -> 
                 continue;
             }
             match parse_line(trimmed) {
-                Ok((id, text)) => {
-                    let doc = extractor.extract_string(text);
+                Ok((id, text, own_reference)) => {
+                    let doc = extractor.extract_string(text, own_reference.or(reference));
                     let id = id.unwrap_or_else(|| format!("line{line_no}"));
                     serde_json::to_writer(&mut *out, &Json { id: Some(&id), document: &doc })?;
                 }
@@ -147,7 +152,7 @@ fn run_jsonl(extractor: &Extractor, files: &[PathBuf], out: &mut impl Write) -> 
 
 type LineError = (Option<String>, String);
 
-fn parse_line(bytes: &[u8]) -> Result<(Option<String>, String), LineError> {
+fn parse_line(bytes: &[u8]) -> Result<(Option<String>, String, Option<Date>), LineError> {
     let text = std::str::from_utf8(bytes).map_err(|e| (None, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| (None, format!("invalid JSON: {e}")))?;
     let id = match value.get("id") {
@@ -155,8 +160,13 @@ fn parse_line(bytes: &[u8]) -> Result<(Option<String>, String), LineError> {
         Some(v @ serde_json::Value::Number(_)) => Some(v.to_string()),
         _ => None,
     };
+    let reference = match value.get("reference_date") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(d)) => Some(d.parse::<Date>().map_err(|e| (id.clone(), e.to_string()))?),
+        Some(_) => return Err((id, "\"reference_date\" must be a string YYYY-MM-DD".to_string())),
+    };
     match value.get("text") {
-        Some(serde_json::Value::String(t)) => Ok((id, t.clone())),
+        Some(serde_json::Value::String(t)) => Ok((id, t.clone(), reference)),
         _ => Err((id, "missing string field \"text\"".to_string())),
     }
 }
@@ -164,6 +174,9 @@ fn parse_line(bytes: &[u8]) -> Result<(Option<String>, String), LineError> {
 /// The readable summary: people first, then the other kinds grouped.
 fn summary(id: &str, doc: &Document, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "== {id}")?;
+    if let Some((date, source)) = doc.reference_date {
+        writeln!(out, "reference date: {date} ({})", source.as_str())?;
+    }
     let mut seen = std::collections::BTreeMap::<String, usize>::new();
     let mut people = Vec::new();
     for e in doc.of_kind(Kind::Person) {
@@ -191,6 +204,9 @@ fn summary(id: &str, doc: &Document, out: &mut impl Write) -> io::Result<()> {
                 Norm::Country { country } => format!("{} ({country})", doc.text_of(e)),
                 Norm::Place { name, country } => format!("{name}{}", country.as_ref().map(|c| format!(" ({c})")).unwrap_or_default()),
                 Norm::Organization { name, .. } => name.to_string(),
+                Norm::Date { start, end, .. } if start == end => format!("{} ({start})", doc.text_of(e)),
+                Norm::Date { start, end, .. } => format!("{} ({start}..{end})", doc.text_of(e)),
+                Norm::Duration { iso } => format!("{} ({iso})", doc.text_of(e)),
                 _ => doc.text_of(e).to_string(),
             };
             if !items.contains(&label) {
@@ -202,6 +218,10 @@ fn summary(id: &str, doc: &Document, out: &mut impl Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|e| e.to_string())
 }
 
 fn plural(kind: Kind) -> &'static str {

@@ -149,6 +149,11 @@ impl<'a> Segment<'a> {
 pub(crate) struct DocState {
     /// Capitalised runs that no recogniser claimed, as spans of the document.
     pub unclaimed: Vec<Span>,
+    /// Date mentions, to resolve once the whole document is read.
+    pub dates: Vec<crate::dates::Mention>,
+    /// Sentences and lines in the segments already read.
+    pub sentences: usize,
+    pub lines: usize,
 }
 
 /// Recognises the entities of `text` (one segment starting at byte `offset`
@@ -166,6 +171,7 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     rank::recognize(&mut seg, out);
     location::recognize(&mut seg, out);
     location::recognize_by_context(&mut seg, out);
+    crate::dates::grammar::recognize(&mut seg, state);
 }
 
 /// Finds every gazetteer name, on token boundaries, whose capitals match.

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use vigie::{Document, Extractor, Kind, Norm, Span};
+use vigie::{Date, Document, Extractor, Kind, Norm, Span};
 
 #[derive(Debug, PartialEq)]
 pub struct Expected {
@@ -81,14 +81,21 @@ pub fn norm_field(norm: &Norm, key: &str) -> Option<String> {
         (Norm::Country { country }, "country") => s(country),
         (Norm::Place { name, .. } | Norm::Organization { name, .. }, "name") => s(name),
         (Norm::Place { country, .. } | Norm::Organization { country, .. }, "country") => o(country),
+        (Norm::Date { start, .. }, "start") => Some(start.to_string()),
+        (Norm::Date { end, .. }, "end") => Some(end.to_string()),
+        (Norm::Date { grain, .. }, "grain") => Some(grain.as_str().to_string()),
+        (Norm::Duration { iso }, "duration") => s(iso),
         _ => None,
     }
 }
 
 /// Checks one case; returns the problems found.
-pub fn check_case(extractor: &Extractor, kinds: &[Kind], tagged: &str) -> Vec<String> {
+pub fn check_case(extractor: &Extractor, kinds: &[Kind], reference: Option<Date>, tagged: &str) -> Vec<String> {
     let (text, expected) = parse_tagged(tagged);
-    let doc: Document = extractor.extract(&text);
+    let doc: Document = match reference {
+        Some(d) => extractor.extract_with_reference(&text, d),
+        None => extractor.extract(&text),
+    };
     let mut problems = Vec::new();
     for exp in &expected {
         let found = doc.entities.iter().find(|e| e.kind == exp.kind && e.span == exp.span);
@@ -124,13 +131,14 @@ fn corpus() {
     for path in files {
         let file: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let kinds: Vec<Kind> = file["kinds"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().parse().unwrap()).collect();
+        let reference: Option<Date> = file.get("reference_date").map(|d| d.as_str().unwrap().parse().unwrap());
         for case in file["case"].as_array().unwrap() {
             let name = case["name"].as_str().unwrap();
             if !name.contains(&filter) {
                 continue;
             }
             ran += 1;
-            let problems = check_case(&extractor, &kinds, case["text"].as_str().unwrap());
+            let problems = check_case(&extractor, &kinds, reference, case["text"].as_str().unwrap());
             if !problems.is_empty() {
                 failures.push(format!("{}:{name}: {}", path.file_name().unwrap().to_string_lossy(), problems.join("; ")));
             }

@@ -203,7 +203,7 @@ fn resolve_opt(expr: &Expr, tense: Lean, reference: Option<Date>, narrative: Opt
             let r = reference.or(narrative);
             let to_date = match (to.year, to.month) {
                 (Some(y), Some(m)) => Date::new(y, m, to.day)?,
-                _ => spec_date(*to, r?, tense)?,
+                _ => spec_date(*to, r?, if to.month.is_some() { Lean::Nearest } else { tense })?,
             };
             let from_spec = DaySpec { year: from.year.or(Some(to_date.year)), month: from.month.or(Some(to_date.month)), day: from.day };
             let mut from_date = Date::new(from_spec.year?, from_spec.month?, from_spec.day)?;

@@ -178,9 +178,9 @@ pub(crate) fn unit_end(text: &str, at: usize) -> usize {
     end
 }
 
-/// Converts byte offsets of one text into code-point offsets, for offsets
-/// given in increasing order (amortised linear), or in any order (then it
-/// rescans from the start when it has to go back).
+/// Converts byte offsets of one text into code-point offsets. Each call costs
+/// the distance from the previous offset, so offsets in increasing order (or
+/// nearly so) convert in linear time overall.
 ///
 /// # Example
 /// ```
@@ -206,13 +206,14 @@ impl<'t> CharOffsets<'t> {
     /// The code-point offset of byte offset `byte` (clamped to the text).
     pub fn char_offset(&mut self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+        // Count the bytes that start a character (not UTF-8 continuation
+        // bytes) between the last position and this one, either way.
+        let starts = |b: &[u8]| b.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        if byte >= self.byte {
+            self.chars += starts(&self.text.as_bytes()[self.byte..byte]);
+        } else {
+            self.chars -= starts(&self.text.as_bytes()[byte..self.byte]);
         }
-        let between = &self.text.as_bytes()[self.byte..byte];
-        // Count the bytes that start a character (not UTF-8 continuation bytes).
-        self.chars += between.iter().filter(|&&b| (b as i8) >= -0x40).count();
         self.byte = byte;
         self.chars
     }

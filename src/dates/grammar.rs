@@ -8,6 +8,7 @@
 
 use super::lexicon::{self, Unit};
 use super::{DaySpec, Expr, Lean, Mention, Part};
+use crate::recognize::lexicon::{DATE_FUNCTION, DATE_START};
 use crate::recognize::{DocState, Segment};
 use crate::tokenize::TokenKind;
 
@@ -792,11 +793,29 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
                 i += 1;
                 continue;
             }
+            // the grammar is only tried where a date can begin
+            let t = &seg.tokens[i];
+            if t.kind != TokenKind::Number && !seg.has(i, DATE_START) && !(t.hyphenated && c.w(i).starts_with("mi-")) {
+                i += 1;
+                continue;
+            }
+            let next_may_start = seg.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number) || seg.has(i + 1, DATE_START);
+            if !next_may_start && seg.has(i, DATE_FUNCTION) {
+                i += 1;
+                continue;
+            }
             let w = c.w(i);
             // a determiner that belongs to the date: « le 10 mars », « les 7 et 8 mars », « la veille »
-            let with_det = if matches!(w, "le" | "les" | "la" | "l'") && c.free(i + 1) { core(&c, i + 1, w == "le") } else { None };
-            let bare = core(&c, i, false).or_else(|| range(&c, i));
-            let ranged = range(&c, i);
+            let with_det = if matches!(w, "le" | "les" | "la" | "l'") && c.free(i + 1) && next_may_start { core(&c, i + 1, w == "le") } else { None };
+            // function words begin only a few rules
+            let bare = if matches!(w, "le" | "la" | "les" | "l'" | "du" | "de" | "d'" | "depuis" | "entre") {
+                None
+            } else if matches!(w, "au" | "en" | "a" | "dans" | "il" | "ce" | "cet" | "cette") {
+                [part_of(&c, i), relative(&c, i), season_or_quarter(&c, i)].into_iter().flatten().max_by_key(|f| f.0)
+            } else {
+                core(&c, i, false)
+            };
+            let ranged = if matches!(w, "du" | "depuis" | "entre" | "de" | "d'" | "dans") { range(&c, i) } else { None };
             let mut best: Option<(usize, usize, Expr, &'static str)> = None;
             for (start, f) in [(i, with_det), (i, bare), (i, ranged)] {
                 if let Some((end, expr, rule)) = f {
@@ -806,8 +825,13 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
                 }
             }
             match best {
+                // a date never swallows what another recogniser took
+                Some(b) if b.1 > i && !seg.free(b.0, b.1) => i += 1,
                 Some(mut b) if b.1 > i => {
-                    b = attach_time(&c, b);
+                    let with_time = attach_time(&c, b.clone());
+                    if seg.free(with_time.0, with_time.1) {
+                        b = with_time;
+                    }
                     i = b.1;
                     found.push(b);
                 }
@@ -824,7 +848,14 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
             next_token += 1;
         }
         let span = seg.doc_span(start, end);
-        let tense = tense_of(seg, start);
+        // the sentence's tense only matters where the text leaves a date open
+        let open = match &expr {
+            Expr::Weekday { .. } | Expr::Holiday { .. } | Expr::Movable { .. } => true,
+            Expr::Day(spec, _) => spec.month.is_none(),
+            Expr::Month { year, .. } | Expr::Season { year, .. } | Expr::MonthRange { year, .. } => year.is_none(),
+            _ => false,
+        };
+        let tense = if open { tense_of(seg, start) } else { Lean::Nearest };
         let (line, alone) = lines.line_of(seg, start, end);
         state.dates.push(Mention { span, expr, tense, sentence, alone_on_line: alone, line, rule });
         seg.take(start, end);

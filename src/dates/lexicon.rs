@@ -74,15 +74,16 @@ pub(crate) fn number_word(word: &str) -> Option<i64> {
         return Some(v);
     }
     // « dix-huit », « vingt-et-un », « soixante-dix »
-    let parts: Vec<&str> = word.split('-').filter(|p| *p != "et").collect();
-    if parts.len() >= 2 && parts.len() <= 3 {
-        let mut total = 0;
-        for p in parts {
-            total += unit(p)?;
-        }
-        return Some(total);
+    if !word.contains('-') {
+        return None;
     }
-    None
+    let mut total = 0;
+    let mut parts = 0;
+    for p in word.split('-').filter(|p| *p != "et") {
+        total += unit(p)?;
+        parts += 1;
+    }
+    (2..=3).contains(&parts).then_some(total)
 }
 
 /// The value of an ordinal word or token (« premier », « 1er », « 13e »,
@@ -193,3 +194,24 @@ pub(crate) fn season(word: &str) -> Option<u32> {
         _ => return None,
     })
 }
+
+/// Words that can begin a date expression (besides numbers): the date
+/// grammar is only tried where one of them, or a number, stands.
+pub(crate) const DATE_START_WORDS: &[&str] = &[
+    "janvier", "janv", "jan", "fevrier", "fevr", "fev", "mars", "avril", "avr", "mai", "juin", "juillet", "juil", "aout",
+    "septembre", "sept", "sep", "octobre", "oct", "novembre", "nov", "decembre", "dec", "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche", "le", "la", "les", "l'", "du", "de", "d'", "depuis", "entre", "dans", "au",
+    "en", "a", "il", "ce", "cet", "cette", "hier", "avant-hier", "demain", "apres-demain", "aujourd'hui", "veille",
+    "lendemain", "surlendemain", "jour", "meme", "quelques", "semaine", "mois", "an", "annee", "annees", "debut", "fin",
+    "mi", "milieu", "courant", "printemps", "ete", "automne", "hiver", "noel", "toussaint", "nouvel", "saint-sylvestre",
+    "fete", "paques", "pentecote", "ascension", "premier", "premiere", "second", "seconde", "deuxieme", "troisieme",
+    "quatrieme", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+    "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent",
+    "dix-sept", "dix-huit", "dix-neuf", "vingt-et-un", "trente-et-un", "xxe", "xixe", "xxie", "xviiie", "xviie", "xvie",
+    "dernieres", "derniers", "matin", "soir", "nuit", "apres-midi",
+];
+
+/// Function words that begin a date only before a number or another date
+/// word (« le 10 mars », « du 7 au 9 », « au début », « cette année »).
+pub(crate) const DATE_FUNCTION_WORDS: &[&str] =
+    &["le", "la", "les", "l'", "du", "de", "d'", "depuis", "entre", "au", "en", "a", "dans", "ce", "cet", "cette"];

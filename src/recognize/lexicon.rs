@@ -27,8 +27,16 @@ pub(crate) const PLACE_NOUN: Classes = 64;
 /// Prepositions that introduce a place: « à Tours », « de Nice », « en Corse ».
 pub(crate) const LOCATIVE: Classes = 128;
 
+/// A word that can begin a date (see `dates::lexicon::DATE_START_WORDS`).
+pub(crate) const DATE_START: Classes = 256;
+
+/// A function word that begins a date only before a date word.
+pub(crate) const DATE_FUNCTION: Classes = 512;
+
 /// Every class with its words.
 pub(crate) const CLASSES: &[(Classes, &[&str])] = &[
+    (DATE_START, crate::dates::lexicon::DATE_START_WORDS),
+    (DATE_FUNCTION, crate::dates::lexicon::DATE_FUNCTION_WORDS),
     (PARTICLE, &PARTICLE_WORDS),
     (STOPWORD, &STOPWORD_WORDS),
     (TITLE, &TITLE_WORDS),

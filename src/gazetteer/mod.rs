@@ -85,7 +85,6 @@ pub(crate) struct Place {
 pub(crate) struct Person {
     pub name: Text,
     pub country: Option<Text>,
-    pub role: Option<Text>,
 }
 
 #[derive(Clone, Debug)]
@@ -107,7 +106,6 @@ impl Rank {
 #[derive(Clone, Debug)]
 pub(crate) struct Role {
     pub name: Text,
-    pub sector: Text,
 }
 
 #[derive(Clone, Debug)]
@@ -289,7 +287,7 @@ impl Gazetteers {
                 (Entry::Place(self.places.len() as u32 - 1), c[3])
             }
             GazetteerKind::Person => {
-                self.people.push(Person { name: c[1].trim().into(), country: opt(c[2]), role: opt(c[4]) });
+                self.people.push(Person { name: c[1].trim().into(), country: opt(c[2]) });
                 (Entry::Person(self.people.len() as u32 - 1), c[3])
             }
             GazetteerKind::Rank => {
@@ -303,7 +301,7 @@ impl Gazetteers {
                 (Entry::Rank(self.ranks.len() as u32 - 1), c[2])
             }
             GazetteerKind::Role => {
-                self.roles.push(Role { name: c[1].trim().into(), sector: c[3].trim().into() });
+                self.roles.push(Role { name: c[1].trim().into() });
                 (Entry::Role(self.roles.len() as u32 - 1), c[2])
             }
             GazetteerKind::Organization => {

@@ -191,22 +191,23 @@ fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Token], ids
         let idx = hits.len() as u32;
         starting[start] = idx;
         ending[end - 1] = idx;
-        hits.push(Hit { start, end, entries: prioritised(entries) });
+        hits.push(Hit { start, end, entries: prioritised(g, entries) });
         true
     });
 }
 
-/// Orders a name's entries: people, organisations, countries, places, ranks,
-/// roles, nationalities; the most populous place first among places.
-fn prioritised(mut entries: Vec<Entry>) -> Vec<Entry> {
+/// Orders a name's entries: people, organisations, countries, places (the most
+/// populous first), ranks, roles, nationalities.
+fn prioritised(g: &Gazetteers, mut entries: Vec<Entry>) -> Vec<Entry> {
     entries.sort_by_key(|e| match e {
-        Entry::Person(_) => 0,
-        Entry::Organization(_) => 1,
-        Entry::Country(_) => 2,
-        Entry::Place(_) => 3,
-        Entry::Rank(_) => 4,
-        Entry::Role(_) => 5,
-        Entry::Nationality(_) => 6,
+        Entry::Person(_) => (0, 0),
+        Entry::Organization(_) => (1, 0),
+        Entry::Country(_) => (2, 0),
+        // « Washington » the capital before the state, « Valence » the French city before the Spanish one
+        Entry::Place(p) => (3, u64::MAX - g.places[*p as usize].population),
+        Entry::Rank(_) => (4, 0),
+        Entry::Role(_) => (5, 0),
+        Entry::Nationality(_) => (6, 0),
     });
     entries
 }

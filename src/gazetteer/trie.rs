@@ -311,55 +311,43 @@ impl WordTrie {
     /// end token exclusive, pattern)` for each leftmost-longest match that
     /// `accept` agrees with, trying shorter names when it does not.
     /// `ids` are the word ids of the tokens (see [`WordTrie::word_ids`]).
-    pub fn find(&self, key: &str, tokens: &[Token], ids: &[u32], parts_buf: &mut Vec<(u32, u32, bool)>, mut accept: impl FnMut(usize, usize, u32) -> bool) {
-        // (word id or NONE, token index, last part of its token)
-        parts_buf.clear();
-        for (ti, tok) in tokens.iter().enumerate() {
-            if !tok.hyphenated {
-                parts_buf.push((ids.get(ti).copied().unwrap_or(NONE), ti as u32, true));
-                continue;
-            }
-            let mut pieces = parts(key, tok).peekable();
-            while let Some(p) = pieces.next() {
-                let id = self.word_id(p).unwrap_or(NONE);
-                parts_buf.push((id, ti as u32, pieces.peek().is_none()));
-            }
-        }
-        let mut p = 0;
+    pub fn find(&self, key: &str, tokens: &[Token], ids: &[u32], mut accept: impl FnMut(usize, usize, u32) -> bool) {
+        let n = tokens.len().min(ids.len());
         let mut candidates: Vec<(usize, u32)> = Vec::new();
-        while p < parts_buf.len() {
-            let (first_id, first_tok, _) = parts_buf[p];
-            let starts_token = p == 0 || parts_buf[p - 1].1 != first_tok;
-            if first_id == NONE || !starts_token || !self.begins[first_id as usize] {
-                p += 1;
+        let mut t = 0;
+        while t < n {
+            let first = if tokens[t].hyphenated { parts(key, &tokens[t]).next().and_then(|p| self.word_id(p)).unwrap_or(NONE) } else { ids[t] };
+            if first == NONE || !self.begins[first as usize] {
+                t += 1;
                 continue;
             }
+            // Walk the trie from token t, part by part; a name may end only
+            // where a token ends.
             candidates.clear();
             let mut node = 0u32;
-            let mut q = p;
-            while q < parts_buf.len() {
-                let (id, _, last) = parts_buf[q];
-                if id == NONE {
-                    break;
-                }
-                let Some(next) = self.child(node, id) else { break };
-                node = next;
-                if last {
+            'walk: for u in t..n {
+                if tokens[u].hyphenated {
+                    let mut pieces = parts(key, &tokens[u]).peekable();
+                    while let Some(p) = pieces.next() {
+                        let Some(next) = self.word_id(p).and_then(|id| self.child(node, id)) else { break 'walk };
+                        node = next;
+                        if pieces.peek().is_none() {
+                            if let Some(pattern) = self.terminal(node as usize) {
+                                candidates.push((u, pattern));
+                            }
+                        }
+                    }
+                } else {
+                    let id = ids[u];
+                    let Some(next) = (id != NONE).then(|| self.child(node, id)).flatten() else { break };
+                    node = next;
                     if let Some(pattern) = self.terminal(node as usize) {
-                        candidates.push((q, pattern));
+                        candidates.push((u, pattern));
                     }
                 }
-                q += 1;
             }
-            let mut matched = None;
-            for &(q, pattern) in candidates.iter().rev() {
-                let end_tok = parts_buf[q].1 as usize + 1;
-                if accept(first_tok as usize, end_tok, pattern) {
-                    matched = Some(q);
-                    break;
-                }
-            }
-            p = matched.map_or(p + 1, |q| q + 1);
+            let matched = candidates.iter().rev().find(|&&(u, pattern)| accept(t, u + 1, pattern)).map(|&(u, _)| u);
+            t = matched.map_or(t + 1, |u| u + 1);
         }
     }
 }

@@ -44,7 +44,6 @@ pub(crate) struct Scratch {
     hit_starting: Vec<u32>,
     hit_ending: Vec<u32>,
     taken: Vec<bool>,
-    parts: Vec<(u32, u32, bool)>,
     ids: Vec<u32>,
     word_cache: crate::gazetteer::trie::WordCache,
 }
@@ -58,7 +57,6 @@ impl Scratch {
         }
         if self.tokens.capacity() > KEEP / 8 {
             self.tokens = Vec::new();
-            self.parts = Vec::new();
             self.ids = Vec::new();
             self.taken = Vec::new();
             self.hit_starting = Vec::new();
@@ -159,11 +157,11 @@ pub(crate) struct DocState {
 /// Recognises the entities of `text` (one segment starting at byte `offset`
 /// of the document), appending them to `out`.
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
-    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, parts, ids, word_cache } = scratch;
+    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, ids, word_cache } = scratch;
     fold_into(text, key);
     tokenize_key(text, key, tokens);
     g.trie.word_ids(&key.text, tokens, ids, word_cache);
-    find_hits(g, text, key, tokens, ids, parts, hits, hit_starting, hit_ending);
+    find_hits(g, text, key, tokens, ids, hits, hit_starting, hit_ending);
     taken.clear();
     taken.resize(tokens.len(), false);
     let mut seg = Segment { g, text, key: &key.text, tokens, ids, hits, hit_starting, hit_ending, taken, offset };
@@ -176,13 +174,13 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
 
 /// Finds every gazetteer name, on token boundaries, whose capitals match.
 #[allow(clippy::too_many_arguments)]
-fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Token], ids: &[u32], parts: &mut Vec<(u32, u32, bool)>, hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
+fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Token], ids: &[u32], hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
     hits.clear();
     starting.clear();
     starting.resize(tokens.len(), NONE);
     ending.clear();
     ending.resize(tokens.len(), NONE);
-    g.trie.find(&key.text, tokens, ids, parts, |start, end, pattern| {
+    g.trie.find(&key.text, tokens, ids, |start, end, pattern| {
         let original = text.get(Span::new(tokens[start].span.start, tokens[end - 1].span.end).range()).unwrap_or("");
         let entries: Vec<Entry> = g.patterns[pattern as usize].iter().filter(|(_, rule)| rule.accepts(original)).map(|(e, _)| *e).collect();
         if entries.is_empty() {

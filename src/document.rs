@@ -148,7 +148,7 @@ pub struct Entity {
 /// let person = doc.entities.iter().find(|e| e.kind == Kind::Person).unwrap();
 /// assert_eq!(doc.text_of(person), "Recep Tayyip Erdogan");
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     /// The original text.
     pub text: String,
@@ -156,6 +156,8 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// The date relative expressions were resolved against, and where it came from.
     pub reference_date: Option<(Date, ReferenceSource)>,
+    /// The meetings the text tells.
+    pub meetings: Vec<crate::events::Meeting>,
 }
 
 impl Document {

@@ -114,6 +114,11 @@ impl Extractor {
         ExtractorBuilder::default()
     }
 
+    /// The CAMEO actor code of a person entity's norm (« USA MIL »).
+    pub fn actor_code(&self, norm: &Norm) -> Option<String> {
+        crate::events::actor_code(&self.gazetteers, norm)
+    }
+
     /// The options this extractor was built with (to rebuild it elsewhere).
     pub fn options(&self) -> &ExtractorBuilder {
         &self.options
@@ -143,7 +148,8 @@ impl Extractor {
     /// Like [`Extractor::extract`], taking the text without copying it.
     pub fn extract_string(&self, text: String, reference_date: Option<Date>) -> Document {
         let (entities, reference_date) = self.analyse(&text, reference_date);
-        Document { text, entities, reference_date }
+        let meetings = crate::events::meetings(&self.gazetteers, &text, &entities);
+        Document { text, entities, reference_date, meetings }
     }
 
     /// The entities of `text`, sorted by start then end.

@@ -44,6 +44,7 @@
 pub mod dates;
 mod document;
 mod error;
+pub mod events;
 mod extractor;
 mod gazetteer;
 pub mod normalize;
@@ -55,6 +56,7 @@ pub mod tokenize;
 pub use dates::{Date, Grain, ReferenceSource};
 pub use document::{Document, Entity, Kind, Norm};
 pub use error::Error;
+pub use events::{Meeting, Status};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::GazetteerKind;
 pub use offsets::Span;

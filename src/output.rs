@@ -36,7 +36,7 @@ impl Serialize for Json<'_> {
             map.serialize_entry("reference_date_source", source.as_str())?;
         }
         map.serialize_entry("entities", &Entities(self.document))?;
-        map.serialize_entry("events", &[(); 0])?;
+        map.serialize_entry("events", &Events(self.document))?;
         map.end()
     }
 }
@@ -128,5 +128,103 @@ impl Document {
     /// ```
     pub fn to_json(&self, id: Option<&str>) -> String {
         serde_json::to_string(&Json { id, document: self }).expect("serialising to a string cannot fail")
+    }
+}
+
+struct Events<'a>(&'a Document);
+
+impl Serialize for Events<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        let mut chars = CharOffsets::new(&doc.text);
+        let mut seq = s.serialize_seq(Some(doc.meetings.len()))?;
+        for (n, m) in doc.meetings.iter().enumerate() {
+            seq.serialize_element(&JsonMeeting { n: n + 1, m, doc, trigger: (chars.char_offset(m.trigger.start), chars.char_offset(m.trigger.end)), sentence: (chars.char_offset(m.sentence.start), chars.char_offset(m.sentence.end)) })?;
+        }
+        seq.end()
+    }
+}
+
+struct JsonMeeting<'a> {
+    n: usize,
+    m: &'a crate::events::Meeting,
+    doc: &'a Document,
+    trigger: (usize, usize),
+    sentence: (usize, usize),
+}
+
+/// A reference to an entity: its name or value and its id.
+struct EntityRef<'a> {
+    doc: &'a Document,
+    index: usize,
+    actor: Option<&'a str>,
+}
+
+impl Serialize for EntityRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = &self.doc.entities[self.index];
+        let mut map = s.serialize_map(None)?;
+        match &e.norm {
+            Norm::Person { name, country, rank, role } => {
+                map.serialize_entry("name", &**name)?;
+                for (k, v) in [("country", country), ("rank", rank), ("role", role)] {
+                    if let Some(v) = v {
+                        map.serialize_entry(k, &**v)?;
+                    }
+                }
+                if let Some(a) = self.actor {
+                    map.serialize_entry("actor", a)?;
+                }
+            }
+            Norm::Place { name, country } | Norm::Organization { name, country } => {
+                map.serialize_entry("name", &**name)?;
+                if let Some(c) = country {
+                    map.serialize_entry("country", &**c)?;
+                }
+            }
+            Norm::Date { start, end, grain, .. } => {
+                map.serialize_entry("start", &format_args!("{start}"))?;
+                map.serialize_entry("end", &format_args!("{end}"))?;
+                map.serialize_entry("grain", grain.as_str())?;
+            }
+            _ => {}
+        }
+        map.serialize_entry("entity", &format_args!("e{}", self.index + 1))?;
+        map.end()
+    }
+}
+
+impl Serialize for JsonMeeting<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let m = self.m;
+        let doc = self.doc;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &format_args!("m{}", self.n))?;
+        map.serialize_entry("kind", "meeting")?;
+        map.serialize_entry("status", m.status.as_str())?;
+        let participants: Vec<EntityRef<'_>> =
+            m.participants.iter().zip(&m.actors).map(|(&index, actor)| EntityRef { doc, index, actor: actor.as_deref() }).collect();
+        map.serialize_entry("participants", &participants)?;
+        if let Some(h) = m.host {
+            map.serialize_entry("host", &EntityRef { doc, index: h, actor: None })?;
+        }
+        if let Some(p) = m.place {
+            map.serialize_entry("place", &EntityRef { doc, index: p, actor: None })?;
+        }
+        if let Some(c) = &m.country {
+            map.serialize_entry("country", &**c)?;
+        }
+        if let Some(d) = m.date {
+            map.serialize_entry("date", &EntityRef { doc, index: d, actor: None })?;
+        }
+        let text = |sp: crate::Span| doc.text.get(sp.range()).unwrap_or("");
+        map.serialize_entry("trigger", &serde_json::json!({"start": self.trigger.0, "end": self.trigger.1, "text": text(m.trigger)}))?;
+        map.serialize_entry("sentence", &serde_json::json!({"start": self.sentence.0, "end": self.sentence.1}))?;
+        map.serialize_entry("event_type", "CONSULT")?;
+        map.serialize_entry("mode", m.mode)?;
+        map.serialize_entry("cameo", m.cameo)?;
+        map.serialize_entry("confidence", &((m.confidence * 100.0).round() / 100.0))?;
+        map.serialize_entry("summary", &m.summary)?;
+        map.end()
     }
 }

@@ -53,3 +53,10 @@ fn json_offsets_are_code_points() {
     }
     assert_eq!(json["entities"][1]["norm"]["name"], "Recep Tayyip Erdogan");
 }
+
+#[test]
+fn every_pattern_compiles() {
+    // The regexes are built lazily: force them all here, so a bad literal fails CI.
+    let doc = Extractor::new().extract("Le président Poutine recevait Recep Tayyip Erdogan à Moscou; la rencontre a été annulée par téléphone.");
+    assert!(doc.meetings.len() <= 1);
+}

@@ -3,6 +3,7 @@
 
 mod api;
 mod corpus;
+mod events;
 mod fuzz_regressions;
 mod properties;
 mod snapshots;

@@ -106,6 +106,8 @@ impl Rank {
 #[derive(Clone, Debug)]
 pub(crate) struct Role {
     pub name: Text,
+    /// CAMEO actor sector (GOV, MIL, IGO…).
+    pub sector: Text,
 }
 
 #[derive(Clone, Debug)]
@@ -301,7 +303,7 @@ impl Gazetteers {
                 (Entry::Rank(self.ranks.len() as u32 - 1), c[2])
             }
             GazetteerKind::Role => {
-                self.roles.push(Role { name: c[1].trim().into() });
+                self.roles.push(Role { name: c[1].trim().into(), sector: c[3].trim().into() });
                 (Entry::Role(self.roles.len() as u32 - 1), c[2])
             }
             GazetteerKind::Organization => {

@@ -167,6 +167,9 @@ fn classify(seg: &mut Segment<'_>, start: usize, end: usize, sentence: usize, la
     let known = (start..end).find_map(|k| {
         seg.hit_starting_at(k).filter(|h| h.end <= end).and_then(|h| h.first(|e| matches!(e, Entry::Person(_))).map(|e| (h, e)))
     });
+    // « Wade MacLauchlan » is not Abdoulaye Wade: a one-word name the
+    // gazetteer knows, followed by more of the name, is someone else's first name
+    let known = known.filter(|(h, _)| !(h.end - h.start == 1 && h.end < end && h.start == start && seg.is_first_name(h.start)));
     if let Some((hit, Entry::Person(p))) = known {
         let (hs, he) = (hit.start, hit.end);
         let mut from = hs;

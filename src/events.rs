@@ -1,0 +1,363 @@
+//! Meetings as events: who met whom, who hosted, where and when.
+//!
+//! A meeting is told by a trigger (« se sont rencontrés », « a reçu »,
+//! « s'est entretenu avec », « réunion », « sommet », « entretien »…) in a
+//! sentence that names at least one person. Its participants are the people
+//! of that sentence; its host the subject of « recevoir » or « accueillir »;
+//! its place and date the place and the date of the sentence. A later
+//! sentence whose people are all participants of a meeting already found
+//! (« Suite à son entretien avec Erdogan, Poutine… ») is that meeting again,
+//! not a new one. A phone call is no meeting; « doivent se rencontrer » is
+//! planned, « a été annulé » and « n'a pas eu lieu » cancelled.
+
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+
+use crate::document::{Entity, Kind, Norm};
+use crate::gazetteer::Gazetteers;
+use crate::offsets::Span;
+
+/// Whether a meeting took place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Status {
+    /// It took place.
+    Held,
+    /// It is announced for later.
+    Planned,
+    /// It was cancelled or did not take place.
+    Cancelled,
+}
+
+impl Status {
+    /// The lowercase word used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Held => "held",
+            Status::Planned => "planned",
+            Status::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// A meeting found in a document. Entities are given by their index in
+/// [`Document::entities`](crate::Document::entities).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meeting {
+    /// The people who met, by entity index (their first mention in the meeting's sentence).
+    pub participants: Vec<usize>,
+    /// The participant who received the others, if the text says so.
+    pub host: Option<usize>,
+    /// The place entity (a city, a site, or an organisation's seat such as the Kremlin).
+    pub place: Option<usize>,
+    /// ISO 3166-1 alpha-3 code of the country where it took place.
+    pub country: Option<Arc<str>>,
+    /// The date entity.
+    pub date: Option<usize>,
+    /// The words that tell the meeting.
+    pub trigger: Span,
+    /// The sentence it is told in.
+    pub sentence: Span,
+    /// Whether it took place.
+    pub status: Status,
+    /// CAMEO event code: 040 consult, 042 make a visit, 043 host a visit, 044 meet at a third location.
+    pub cameo: &'static str,
+    /// PLOVER mode of CONSULT: `visit`, `host`, `third-party`, `multilateral` or `meet`.
+    pub mode: &'static str,
+    /// How sure the extraction is, from 0 to 1.
+    pub confidence: f32,
+    /// The CAMEO actor code of each participant, in order (« USA MIL »).
+    pub actors: Vec<Option<String>>,
+    /// One line for people: « Antalya (TUR), 7–8 mars 2017 : Joseph Dunford (USA, général), … ».
+    pub summary: String,
+}
+
+/// Trigger words, matched on the original text (case- and accent-tolerant).
+static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(se\s+sont\s+rencontr[ée]e?s?|se\s+rencontr(?:ent|eront|er)|a\s+rencontr[ée]|ont\s+rencontr[ée]|rencontrer[ao]n?t?|rencontr(?:ait|e)\s+(?:son|sa|ses|leurs?|le|la|les)|s['’]\s*(?:est|étaient|était)\s+entretenue?s?\s+avec|se\s+sont\s+entretenu(?:e?s)?|(?:a|avait|ont)\s+re[çc]ue?s?|recevai(?:en)?t|re[çc]oi(?:t|vent)|recevra|accueill(?:e|ent|ait|era|i)|(?:a|ont)\s+rendu\s+visite|rend(?:ra)?\s+visite|se\s+sont\s+r[ée]unis|(?:sa|la|leur|une|cette|de\s+la|d['’]une)\s+r(?:encontre|éunion|eunion)|sommet|entretiens?|pourparlers|t[êe]te-[àa]-t[êe]te|visite\s+officielle)\b",
+    )
+    .expect("the trigger pattern is a valid regex, checked by a test")
+});
+
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)t[ée]l[ée]phon|visioconf[ée]rence|par\s+vid[ée]o|au\s+bout\s+du\s+fil").expect("valid regex, checked by a test"));
+
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(doi(?:t|vent)|devr(?:a|ont|ait|aient)|va|vont|pr[ée]vue?s?|compte|entend|souhaite|propos[ée])\b|rencontreront|rencontrera|recevra|accueillera|rendra")
+        .expect("valid regex, checked by a test")
+});
+
+static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)annul[ée]|report[ée]e?|n['’]\s*a\s+pas\s+eu\s+lieu|n['’]\s*aura\s+pas\s+lieu|renonc[ée]|ne\s+s['’]est\s+pas\s+tenue?|refus[ée]").expect("valid regex, checked by a test")
+});
+
+static HOSTING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)re[çc]u|recev|re[çc]oi|accueill").expect("valid regex, checked by a test"));
+
+static VISIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)visite|rendu").expect("valid regex, checked by a test"));
+
+/// Forces every pattern of this module (a bad literal fails the test suite).
+#[cfg(test)]
+pub(crate) fn force_patterns() {
+    for r in [&TRIGGER, &PHONE, &PLANNED, &CANCELLED, &HOSTING, &VISIT] {
+        let _ = r.is_match("");
+    }
+}
+
+/// The sentence around byte `at`: from after the previous full stop, `!`,
+/// `?` or line break, to the next one.
+fn sentence_around(text: &str, at: usize) -> Span {
+    let bytes = text.as_bytes();
+    let mut start = at.min(bytes.len());
+    while start > 0 {
+        let b = bytes[start - 1];
+        if b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && bytes.get(start) == Some(&b' ')) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = at.min(bytes.len());
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && matches!(bytes.get(end + 1), None | Some(b' ' | b'\n'))) {
+            end += 1;
+            break;
+        }
+        end += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    Span::new(start, end)
+}
+
+fn person_name(e: &Entity) -> Option<&Arc<str>> {
+    match &e.norm {
+        Norm::Person { name, .. } => Some(name),
+        _ => None,
+    }
+}
+
+/// Whether the person named at byte `at` only qualifies a noun (« l'administration
+/// Trump », « le régime de Bachar al-Assad », « du temps du président Obama »):
+/// such a person takes no part in the meeting of the sentence.
+fn is_attributive(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = crate::normalize::fold(text.get(from..at).unwrap_or("")).text;
+    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let last = |k: usize| words.len().checked_sub(k).and_then(|i| words.get(i)).copied().unwrap_or("");
+    const NOUNS: [&str; 14] = ["administration", "gouvernement", "regime", "camp", "parti", "ere", "epoque", "presidence", "mandat", "cabinet", "entourage", "temps", "partisans", "successeur"];
+    NOUNS.contains(&last(1)) || (matches!(last(1), "de" | "du" | "d") && NOUNS.contains(&last(2))) || NOUNS.contains(&last(3)) && matches!(last(2), "du" | "de") || (last(1) == "president" && NOUNS.contains(&last(3)))
+}
+
+/// Finds the meetings of a document whose entities are sorted by start.
+pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity]) -> Vec<Meeting> {
+    let mut out: Vec<Meeting> = Vec::new();
+    let mut last_sentence_end = 0;
+    for m in TRIGGER.find_iter(text) {
+        if m.start() < last_sentence_end {
+            continue; // one meeting a sentence
+        }
+        let sentence = sentence_around(text, m.start());
+        last_sentence_end = sentence.end;
+        let Some(sentence_text) = text.get(sentence.range()) else { continue };
+        if PHONE.is_match(sentence_text) {
+            continue;
+        }
+        let first = entities.partition_point(|e| e.span.start < sentence.start);
+        let in_sentence: Vec<usize> = (first..entities.len()).take_while(|&i| entities[i].span.end <= sentence.end).collect();
+        let mut participants: Vec<usize> = Vec::new();
+        for &i in &in_sentence {
+            if let Some(name) = person_name(&entities[i]) {
+                if is_attributive(text, entities[i].span.start) {
+                    continue;
+                }
+                if !participants.iter().any(|&p| person_name(&entities[p]) == Some(name)) {
+                    participants.push(i);
+                }
+            }
+        }
+        if participants.is_empty() {
+            continue;
+        }
+        let same = |a: usize, b: usize| person_name(&entities[a]) == person_name(&entities[b]);
+        // « cette réunion », « ce sommet »: the meeting already found, with more people
+        let demonstrative = m.as_str().to_lowercase().starts_with("cette") || m.as_str().to_lowercase().starts_with("ce ");
+        if demonstrative {
+            if let Some(prev) = out.last_mut() {
+                for &p in &participants {
+                    if !prev.participants.iter().any(|&q| same(p, q)) {
+                        prev.participants.push(p);
+                        prev.actors.push(actor_code(g, &entities[p].norm));
+                    }
+                }
+                prev.summary = summary(entities, &prev.participants, prev.place, prev.country.as_deref(), prev.date);
+                continue;
+            }
+        }
+        // the same people again: the meeting already found
+        if out.iter().any(|prev| participants.iter().all(|&p| prev.participants.iter().any(|&q| same(p, q)))) {
+            continue;
+        }
+        // a verb needs two people: « les États-Unis accueillent Donald Trump » is no meeting
+        let noun = m.as_str().split_whitespace().last().is_some_and(|w| {
+            let w = w.to_lowercase();
+            ["rencontre", "réunion", "reunion", "sommet", "entretien", "entretiens", "pourparlers", "officielle"].contains(&w.as_str()) || w.starts_with("tête") || w.starts_with("tete")
+        });
+        if participants.len() < 2 && !noun {
+            continue;
+        }
+        let trigger = Span::new(m.start(), m.end());
+        let before_trigger = text.get(sentence.start..m.start()).unwrap_or("");
+        let status = if CANCELLED.is_match(sentence_text) {
+            Status::Cancelled
+        } else if PLANNED.is_match(before_trigger) || PLANNED.is_match(m.as_str()) {
+            Status::Planned
+        } else {
+            Status::Held
+        };
+        let host = HOSTING.is_match(m.as_str()).then(|| participants.iter().copied().filter(|&p| entities[p].span.end <= m.start()).last()).flatten();
+        let place = in_sentence
+            .iter()
+            .copied()
+            .find(|&i| entities[i].kind == Kind::Place)
+            .or_else(|| in_sentence.iter().copied().find(|&i| matches!(&entities[i].norm, Norm::Organization { country: Some(_), name } if matches!(&**name, "Kremlin" | "Élysée" | "Maison Blanche" | "Pentagone" | "Matignon" | "Downing Street"))));
+        let country = place
+            .and_then(|p| match &entities[p].norm {
+                Norm::Place { country, .. } | Norm::Organization { country, .. } => country.clone(),
+                _ => None,
+            })
+            .or_else(|| {
+                in_sentence.iter().find_map(|&i| match (&entities[i].kind, &entities[i].norm) {
+                    (Kind::Country, Norm::Country { country }) if text.get(entities[i].span.start.saturating_sub(3)..entities[i].span.start).is_some_and(|p| p.ends_with("en ") || p.ends_with("au ")) => Some(country.clone()),
+                    _ => None,
+                })
+            });
+        // with no place named: the host's country, or the country of the one visited
+        let country = country.or_else(|| {
+            let visited = if HOSTING.is_match(m.as_str()) { host } else if VISIT.is_match(m.as_str()) { participants.iter().copied().find(|&p| entities[p].span.start >= m.end()) } else { None };
+            visited.and_then(|p| match &entities[p].norm {
+                Norm::Person { country, .. } => country.clone(),
+                _ => None,
+            })
+        });
+        let date = in_sentence.iter().copied().filter(|&i| matches!(entities[i].norm, Norm::Date { grain: crate::Grain::Day, approximate: false, .. })).min_by_key(|&i| {
+            let s = entities[i].span.start;
+            if s >= m.start() {
+                s - m.start()
+            } else {
+                (m.start() - s) * 2
+            }
+        });
+        let countries: Vec<Option<Arc<str>>> = participants
+            .iter()
+            .map(|&p| match &entities[p].norm {
+                Norm::Person { country, .. } => country.clone(),
+                _ => None,
+            })
+            .collect();
+        let (cameo, mode) = if host.is_some() {
+            ("043", "host")
+        } else if VISIT.is_match(m.as_str()) {
+            ("042", "visit")
+        } else if country.is_some() && countries.len() >= 2 && countries.iter().all(|c| c.is_some() && *c != country) {
+            ("044", "third-party")
+        } else if participants.len() >= 3 {
+            ("040", "multilateral")
+        } else {
+            ("040", "meet")
+        };
+        let mut confidence: f32 = 0.5;
+        if participants.len() >= 2 {
+            confidence += 0.2;
+        }
+        if place.is_some() || country.is_some() {
+            confidence += 0.1;
+        }
+        if date.is_some() {
+            confidence += 0.1;
+        }
+        let actors = participants.iter().map(|&p| actor_code(g, &entities[p].norm)).collect();
+        let summary = summary(entities, &participants, place, country.as_deref(), date);
+        out.push(Meeting { participants, host, place, country, date, trigger, sentence, status, cameo, mode, confidence: confidence.min(0.95), actors, summary });
+    }
+    out
+}
+
+/// The CAMEO actor code of a person: country and sector (« USA MIL » for an
+/// American general, « TUR GOV » for a president).
+pub(crate) fn actor_code(g: &Gazetteers, norm: &Norm) -> Option<String> {
+    let Norm::Person { country, rank, role, .. } = norm else { return None };
+    let sector = if rank.is_some() {
+        Some("MIL".to_string())
+    } else {
+        role.as_ref().and_then(|r| g.roles.iter().find(|x| x.name == *r)).map(|x| x.sector.to_string())
+    };
+    match (country, sector) {
+        (Some(c), Some(s)) => Some(format!("{c} {s}")),
+        (Some(c), None) => Some(c.to_string()),
+        (None, Some(s)) => Some(s),
+        (None, None) => None,
+    }
+}
+
+const MONTHS: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+/// A date interval in French: « 10 mars 2017 », « 7–8 mars 2017 », « 30 mars – 2 avril 2017 ».
+fn french_interval(start: crate::Date, end: crate::Date) -> String {
+    let day = |d: crate::Date| if d.day == 1 { "1er".to_string() } else { d.day.to_string() };
+    let month = |d: crate::Date| MONTHS[(d.month as usize).saturating_sub(1).min(11)];
+    if start == end {
+        format!("{} {} {}", day(start), month(start), start.year)
+    } else if (start.year, start.month) == (end.year, end.month) {
+        format!("{}–{} {} {}", day(start), day(end), month(end), end.year)
+    } else if start.year == end.year {
+        format!("{} {} – {} {} {}", day(start), month(start), day(end), month(end), end.year)
+    } else {
+        format!("{} {} {} – {} {} {}", day(start), month(start), start.year, day(end), month(end), end.year)
+    }
+}
+
+fn summary(entities: &[Entity], participants: &[usize], place: Option<usize>, country: Option<&str>, date: Option<usize>) -> String {
+    let mut head = Vec::new();
+    match (place.map(|p| &entities[p].norm), country) {
+        (Some(Norm::Place { name, .. } | Norm::Organization { name, .. }), Some(c)) => head.push(format!("{name} ({c})")),
+        (Some(Norm::Place { name, .. } | Norm::Organization { name, .. }), None) => head.push(name.to_string()),
+        (_, Some(c)) => head.push(c.to_string()),
+        _ => {}
+    }
+    if let Some(Norm::Date { start, end, .. }) = date.map(|d| &entities[d].norm) {
+        head.push(french_interval(*start, *end));
+    }
+    let people: Vec<String> = participants
+        .iter()
+        .filter_map(|&p| match &entities[p].norm {
+            Norm::Person { name, country, rank, role } => {
+                let details: Vec<&str> = [country.as_deref(), rank.as_deref().or(role.as_deref())].into_iter().flatten().collect();
+                Some(if details.is_empty() { name.to_string() } else { format!("{name} ({})", details.join(", ")) })
+            }
+            _ => None,
+        })
+        .collect();
+    if head.is_empty() {
+        people.join(", ")
+    } else {
+        format!("{} : {}", head.join(", "), people.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_pattern_compiles() {
+        super::force_patterns();
+    }
+}

@@ -74,9 +74,11 @@ pub struct Meeting {
 }
 
 /// Trigger words, matched on the original text (case- and accent-tolerant).
+/// Word boundaries are checked apart ([`on_word_boundaries`]): with them in
+/// the pattern, Unicode boundaries would keep the regex off its fast engines.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(se\s+sont\s+rencontr[ée]e?s?|se\s+rencontr(?:ent|eront|er)|a\s+rencontr[ée]|ont\s+rencontr[ée]|rencontrer[ao]n?t?|rencontr(?:ait|e)\s+(?:son|sa|ses|leurs?|le|la|les)|s['’]\s*(?:est|étaient|était)\s+entretenue?s?\s+avec|se\s+sont\s+entretenu(?:e?s)?|(?:a|avait|ont)\s+re[çc]ue?s?|recevai(?:en)?t|re[çc]oi(?:t|vent)|recevra|accueill(?:e|ent|ait|era|i)|(?:a|ont)\s+rendu\s+visite|rend(?:ra)?\s+visite|se\s+sont\s+r[ée]unis|(?:sa|la|leur|une|cette|de\s+la|d['’]une)\s+r(?:encontre|éunion|eunion)|sommet|entretiens?|pourparlers|t[êe]te-[àa]-t[êe]te|visite\s+officielle)\b",
+        r"(?i)(se\s+sont\s+rencontr[ée]e?s?|se\s+rencontr(?:ent|eront|er)|a\s+rencontr[ée]|ont\s+rencontr[ée]|rencontrer[ao]n?t?|rencontr(?:ait|e)\s+(?:son|sa|ses|leurs?|le|la|les)|s['’]\s*(?:est|étaient|était)\s+entretenue?s?\s+avec|se\s+sont\s+entretenu(?:e?s)?|(?:a|avait|ont)\s+re[çc]ue?s?|recevai(?:en)?t|re[çc]oi(?:t|vent)|recevra|accueill(?:e|ent|ait|era|i)|(?:a|ont)\s+rendu\s+visite|rend(?:ra)?\s+visite|se\s+sont\s+r[ée]unis|(?:sa|la|leur|une|cette|de\s+la|d['’]une)\s+r(?:encontre|éunion|eunion)|sommet|entretiens?|pourparlers|t[êe]te-[àa]-t[êe]te|visite\s+officielle)",
     )
     .expect("the trigger pattern is a valid regex, checked by a test")
 });
@@ -104,6 +106,13 @@ pub(crate) fn force_patterns() {
     for r in [&TRIGGER, &PHONE, &PLANNED, &CANCELLED, &HOSTING, &VISIT] {
         let _ = r.is_match("");
     }
+}
+
+/// Whether `start..end` of `text` begins and ends a word.
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The sentence around byte `at`: from after the previous full stop, `!`,
@@ -163,7 +172,7 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity]) -> Vec<M
     let mut out: Vec<Meeting> = Vec::new();
     let mut last_sentence_end = 0;
     for m in TRIGGER.find_iter(text) {
-        if m.start() < last_sentence_end {
+        if m.start() < last_sentence_end || !on_word_boundaries(text, m.start(), m.end()) {
             continue; // one meeting a sentence
         }
         let sentence = sentence_around(text, m.start());
@@ -204,7 +213,9 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity]) -> Vec<M
             }
         }
         // the same people again: the meeting already found
-        if out.iter().any(|prev| participants.iter().all(|&p| prev.participants.iter().any(|&q| same(p, q)))) {
+        // (only the last few meetings: a story tells its meetings close together,
+        // and the search stays linear in long texts)
+        if out.iter().rev().take(3).any(|prev| participants.iter().all(|&p| prev.participants.iter().any(|&q| same(p, q)))) {
             continue;
         }
         // a verb needs two people: « les États-Unis accueillent Donald Trump » is no meeting

@@ -900,7 +900,9 @@ impl LineCounter {
             after += 1;
             k += 1;
         }
-        (self.base + self.line, before <= 3 && after <= 5)
+        // a dateline that runs into the text: « 23 octobre 2016 . – Une réunion… »
+        let runs_in = before == 0 && seg.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Punct && matches!(seg.word(end), "." | "-" | "," | ":"));
+        (self.base + self.line, (before <= 3 && after <= 5) || runs_in)
     }
 
     fn total(&self, seg: &Segment<'_>) -> usize {

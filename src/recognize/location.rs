@@ -57,7 +57,7 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
         let w = seg.word(i);
         // roads: A7, N118
         if w.len() <= 5 && matches!(w.as_bytes(), [b'a' | b'n', d, ..] if d.is_ascii_digit()) && seg.free(i, i + 1) && is_road(seg.original(i, i + 1)) && i > 0 && matches!(seg.word(i - 1), "l'" | "autoroute" | "autoroutes" | "nationale" | "route" | "et" | "," | "la" | "sur" | "de" | "l") {
-            push_place(seg, i, i + 1, out, "<route>");
+            push_place(seg, i, i + 1, None, out, "<route>");
             i += 1;
             continue;
         }
@@ -84,7 +84,22 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
         }
         if j > start {
             let from = if introduces { i } else { start };
-            push_place(seg, from, j, out, if introduces { "<rue> <Nom>" } else { "à <Lieu>" });
+            // « à Puyricard (Bouches-du-Rhône) », « à Gitega, au Burundi »: the country of what follows
+            let mut k = j;
+            if matches!(seg.word(k), "(" | ",") {
+                k += 1;
+            }
+            if matches!(seg.word(k), "en" | "au" | "aux") {
+                k += 1;
+            }
+            let country = seg.hit_starting_at(k).filter(|_| k > j).and_then(|h| {
+                h.entries.iter().find_map(|e| match *e {
+                    Entry::Country(c) => Some(seg.g.countries[c as usize].iso3.clone()),
+                    Entry::Place(p) => seg.g.places[p as usize].country.clone(),
+                    _ => None,
+                })
+            });
+            push_place(seg, from, j, country, out, if introduces { "<rue> <Nom>" } else { "à <Lieu>" });
             i = j;
         } else {
             i += 1;
@@ -105,8 +120,8 @@ fn is_capitalised_free(seg: &Segment<'_>, j: usize) -> bool {
     t.kind == crate::tokenize::TokenKind::Word && t.cap && !t.upper && seg.free(j, j + 1) && !seg.has(j, STOPWORD) && seg.word(j).len() > 1
 }
 
-fn push_place(seg: &mut Segment<'_>, start: usize, end: usize, out: &mut Vec<Entity>, rule: &'static str) {
+fn push_place(seg: &mut Segment<'_>, start: usize, end: usize, country: Option<std::sync::Arc<str>>, out: &mut Vec<Entity>, rule: &'static str) {
     let name = crate::normalize::normalize(seg.original(start, end)).text;
-    out.push(Entity { kind: Kind::Place, span: seg.doc_span(start, end), norm: Norm::Place { name: name.as_str().into(), country: None }, rule });
+    out.push(Entity { kind: Kind::Place, span: seg.doc_span(start, end), norm: Norm::Place { name: name.as_str().into(), country }, rule });
     seg.take(start, end);
 }

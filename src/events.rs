@@ -78,7 +78,7 @@ pub struct Meeting {
 /// the pattern, Unicode boundaries would keep the regex off its fast engines.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(se\s+sont\s+rencontr[ée]e?s?|se\s+rencontr(?:ent|eront|er)|a\s+rencontr[ée]|ont\s+rencontr[ée]|rencontrer[ao]n?t?|rencontr(?:ait|e)\s+(?:son|sa|ses|leurs?|le|la|les)|s['’]\s*(?:est|étaient|était)\s+(?:\w+ment\s+)?entretenue?s?\s+avec|se\s+sont\s+(?:\w+ment\s+)?entretenu(?:e?s)?|se\s+sont\s+(?:\w+ment\s+)?rencontr[ée]e?s|n[ée]gociations\s+avec|(?:a|avait|ont)\s+re[çc]ue?s?|recevai(?:en)?t|re[çc]oi(?:t|vent)|recevra|accueill(?:e|ent|ait|era|i)|(?:a|ont)\s+rendu\s+visite|rend(?:ra)?\s+visite|se\s+sont\s+r[ée]unis|(?:sa|la|leur|une|cette|de\s+la|d['’]une)\s+r(?:encontre|éunion|eunion)|sommet|entretiens?|pourparlers|t[êe]te-[àa]-t[êe]te|visite\s+officielle)",
+        r"(?i)(se\s+sont\s+rencontr[ée]e?s?|se\s+rencontr(?:ent|eront|er)|a\s+rencontr[ée]|ont\s+rencontr[ée]|rencontrer[ao]n?t?|rencontr(?:ait|e)\s+(?:son|sa|ses|leurs?|le|la|les)|s['’]\s*(?:est|étaient|était)\s+(?:\w+\s+)?entretenue?s?\s+avec|se\s+sont\s+(?:\w+ment\s+)?entretenu(?:e?s)?|se\s+sont\s+(?:\w+ment\s+)?rencontr[ée]e?s|n[ée]gociations\s+avec|(?:a|avait|ont)\s+re[çc]ue?s?|recevai(?:en)?t|re[çc]oi(?:t|vent)|recevra|accueill(?:e|ent|ait|era|i)|(?:a|ont)\s+rendu\s+visite|rend(?:ra)?\s+visite|se\s+sont\s+r[ée]unis|(?:sa|la|leur|une|cette|de\s+la|d['’]une)\s+r(?:encontre|éunion|eunion)|sommet|entretiens?|pourparlers|t[êe]te-[àa]-t[êe]te|visite\s+officielle)",
     )
     .expect("the trigger pattern is a valid regex, checked by a test")
 });
@@ -95,6 +95,16 @@ static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)annul[ée]|report[ée]e?|n['’]\s*a\s+pas\s+eu\s+lieu|n['’]\s*aura\s+pas\s+lieu|renonc[ée]|ne\s+s['’]est\s+pas\s+tenue?|refus[ée]").expect("valid regex, checked by a test")
 });
 
+/// Sport: « la rencontre » is a match, « le sommet » a summit to climb.
+static SPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(match|score|buts?|victoire|d[ée]faite|finale|tournoi|championnat|[ée]tape|course|coupe|set|sets|m[ée]daille|ascension|alpinis|grimpe|cordée|ligue|équipe|joueu)").expect("valid regex, checked by a test")
+});
+
+/// A negated trigger: « n'étaient pas de la rencontre », « ne s'est jamais entretenu ».
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bn['’]\s*|\bne\s+)(?:\S+\s+){0,2}(?:pas|jamais|plus|point)\s+(?:\S+\s+){0,3}$").expect("valid regex, checked by a test")
+});
+
 static HOSTING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)re[çc]u|recev|re[çc]oi|accueill").expect("valid regex, checked by a test"));
 
@@ -103,9 +113,33 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)visite|rendu")
 /// Forces every pattern of this module (a bad literal fails the test suite).
 #[cfg(test)]
 pub(crate) fn force_patterns() {
-    for r in [&TRIGGER, &PHONE, &PLANNED, &CANCELLED, &HOSTING, &VISIT] {
+    for r in [&TRIGGER, &PHONE, &PLANNED, &CANCELLED, &SPORT, &NEGATED, &HOSTING, &VISIT] {
         let _ = r.is_match("");
     }
+}
+
+/// Whether what follows « a reçu » is a thing: a number, or a noun such as
+/// « prix », « soutien », « médaille » (« a reçu la visite de » is a meeting).
+fn receives_a_thing(after: &str) -> bool {
+    let mut end = after.len().min(60);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let folded = crate::normalize::fold(&after[..end]).text;
+    let mut words = folded.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty());
+    let mut w = words.next().unwrap_or("");
+    while matches!(w, "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "de" | "d'" | "son" | "sa" | "ses" | "leur" | "leurs" | "hier" | "aussi" | "egalement" | "deja" | "en") {
+        w = words.next().unwrap_or("");
+    }
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "prix" | "soutien" | "medaille" | "recompense" | "distinction" | "lettre" | "appel" | "message" | "menaces" | "coup" | "balle" | "ordre" | "voix"
+                | "titre" | "trophee" | "diplome" | "courrier" | "cadeau" | "don" | "aide" | "financement" | "reponse" | "plainte" | "invitation" | "nomination"
+                | "feu" | "accord" | "approbation" | "aval" | "autorisation" | "honneur" | "hommage" | "oscar" | "cesar" | "nobel" | "palme" | "legion" | "million"
+                | "millions" | "milliard" | "milliards" | "euros" | "dollars" | "visa" | "asile" | "pension" | "salaire" | "note" | "avertissement" | "sanction"
+                | "moitie" | "dotation" | "part" | "somme" | "totalite" | "reste" | "montant" | "bourse" | "subvention" | "lettres" | "appels" | "messages"
+        )
 }
 
 /// Whether `start..end` of `text` begins and ends a word.
@@ -178,7 +212,11 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity]) -> Vec<M
         let sentence = sentence_around(text, m.start());
         last_sentence_end = sentence.end;
         let Some(sentence_text) = text.get(sentence.range()) else { continue };
-        if PHONE.is_match(sentence_text) {
+        if PHONE.is_match(sentence_text) || SPORT.is_match(sentence_text) {
+            continue;
+        }
+        // « a reçu le prix Nobel », « avait reçu 36 % des voix »: a thing received, not a visitor
+        if HOSTING.is_match(m.as_str()) && receives_a_thing(text.get(m.end()..).unwrap_or("")) {
             continue;
         }
         let first = entities.partition_point(|e| e.span.start < sentence.start);
@@ -221,14 +259,23 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity]) -> Vec<M
         // a verb needs two people: « les États-Unis accueillent Donald Trump » is no meeting
         let noun = m.as_str().split_whitespace().last().is_some_and(|w| {
             let w = w.to_lowercase();
-            ["rencontre", "réunion", "reunion", "sommet", "entretien", "entretiens", "pourparlers", "officielle"].contains(&w.as_str()) || w.starts_with("tête") || w.starts_with("tete")
+            // « sommet » and « rencontre » alone with one name are too often a summit or a match
+            ["réunion", "reunion", "entretien", "entretiens", "pourparlers", "officielle"].contains(&w.as_str()) || w.starts_with("tête") || w.starts_with("tete")
         });
         if participants.len() < 2 && !noun {
             continue;
         }
         let trigger = Span::new(m.start(), m.end());
         let before_trigger = text.get(sentence.start..m.start()).unwrap_or("");
-        let status = if CANCELLED.is_match(sentence_text) {
+        let tail = {
+            let mut from = before_trigger.len().saturating_sub(60);
+            while !before_trigger.is_char_boundary(from) {
+                from += 1;
+            }
+            &before_trigger[from..]
+        };
+        let negated = NEGATED.is_match(&format!("{tail}{} ", m.as_str()));
+        let status = if CANCELLED.is_match(sentence_text) || negated {
             Status::Cancelled
         } else if PLANNED.is_match(before_trigger) || PLANNED.is_match(m.as_str()) {
             Status::Planned

@@ -196,6 +196,16 @@ fn summary(id: &str, doc: &Document, out: &mut impl Write) -> io::Result<()> {
             writeln!(out, "  {name}{}{}", if details.is_empty() { String::new() } else { format!(" ({})", details.join(", ")) }, if mentions > 1 { format!(" ×{mentions}") } else { String::new() })?;
         }
     }
+    if !doc.meetings.is_empty() {
+        writeln!(out, "meetings:")?;
+        for m in &doc.meetings {
+            let status = match m.status.as_str() {
+                "held" => String::new(),
+                other => format!(" [{other}]"),
+            };
+            writeln!(out, "  {}{status}", m.summary)?;
+        }
+    }
     for kind in [Kind::Rank, Kind::Country, Kind::Nationality, Kind::Place, Kind::Organization, Kind::Date] {
         let mut items: Vec<String> = Vec::new();
         for e in doc.of_kind(kind) {

@@ -73,6 +73,16 @@ pub struct Meeting {
     pub summary: String,
 }
 
+/// The words a trigger may contain, folded: they mark the sentences where
+/// the trigger regex is worth running.
+pub(crate) const MEETING_WORDS: &[&str] = &[
+    "rencontre", "rencontres", "rencontrent", "rencontrer", "rencontrera", "rencontreront", "rencontrait", "rencontres", "rencontree",
+    "rencontrees", "reunion", "reunions", "reunis", "sommet", "entretien", "entretiens", "entretenu", "entretenus", "entretenue",
+    "entretenues", "pourparlers", "visite", "recu", "recue", "recus", "recues", "recevait", "recevaient", "recoit", "recoivent",
+    "recevra", "accueille", "accueillent", "accueillait", "accueillera", "accueilli", "accueillie", "accueillis", "tete-a-tete",
+    "negociations", "rendu", "rend", "rendra",
+];
+
 /// Trigger words, matched on the original text (case- and accent-tolerant).
 /// Word boundaries are checked apart ([`on_word_boundaries`]): with them in
 /// the pattern, Unicode boundaries would keep the regex off its fast engines.
@@ -87,7 +97,7 @@ static PHONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)t[ée]l[ée]phon|visioconf[ée]rence|par\s+vid[ée]o|au\s+bout\s+du\s+fil").expect("valid regex, checked by a test"));
 
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(doi(?:t|vent)|devr(?:a|ont|ait|aient)|va|vont|pr[ée]vue?s?|compte|entend|souhaite|propos[ée])\b|rencontreront|rencontrera|recevra|accueillera|rendra")
+    Regex::new(r"(?i)(?-u:\b)(doi(?:t|vent)|devr(?:a|ont|ait|aient)|va|vont|pr[ée]vue?s?|compte|entend|souhaite|propos[ée])(?-u:\b)|rencontreront|rencontrera|recevra|accueillera|rendra")
         .expect("valid regex, checked by a test")
 });
 
@@ -97,12 +107,12 @@ static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sport: « la rencontre » is a match, « le sommet » a summit to climb.
 static SPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(match|score|buts?|victoire|d[ée]faite|finale|tournoi|championnat|[ée]tape|course|coupe|set|sets|m[ée]daille|ascension|alpinis|grimpe|cordée|ligue|équipe|joueu)").expect("valid regex, checked by a test")
+    Regex::new(r"(?i)(?-u:\b)(match|score|buts?|victoire|d[ée]faite|finale|tournoi|championnat|[ée]tape|course|coupe|set|sets|m[ée]daille|ascension|alpinis|grimpe|cordée|ligue|équipe|joueu)").expect("valid regex, checked by a test")
 });
 
 /// A negated trigger: « n'étaient pas de la rencontre », « ne s'est jamais entretenu ».
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bn['’]\s*|\bne\s+)(?:\S+\s+){0,2}(?:pas|jamais|plus|point)\s+(?:\S+\s+){0,3}$").expect("valid regex, checked by a test")
+    Regex::new(r"(?i)(?:(?-u:\b)n['’]\s*|(?-u:\b)ne\s+)(?:\S+\s+){0,2}(?:pas|jamais|plus|point)\s+(?:\S+\s+){0,3}$").expect("valid regex, checked by a test")
 });
 
 static HOSTING: LazyLock<Regex> =
@@ -202,11 +212,34 @@ fn is_attributive(text: &str, at: usize) -> bool {
 }
 
 /// Finds the meetings of a document whose entities are sorted by start.
-pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity]) -> Vec<Meeting> {
+///
+/// `hints` are the byte offsets, in order, of the words that may belong to a
+/// trigger (the tokenizer flags them with one class bit): the trigger regex
+/// runs only in their sentences, not over the whole text.
+pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &[usize]) -> Vec<Meeting> {
     let mut out: Vec<Meeting> = Vec::new();
     let mut last_sentence_end = 0;
-    for m in TRIGGER.find_iter(text) {
-        if m.start() < last_sentence_end || !on_word_boundaries(text, m.start(), m.end()) {
+    let mut matches = Vec::new();
+    for &hint in hints {
+        if hint < last_sentence_end {
+            continue;
+        }
+        let zone = sentence_around(text, hint);
+        last_sentence_end = zone.end;
+        let mut at = zone.start;
+        // the haystack ends with the sentence, so a failing search stops there
+        let bounded = text.get(..zone.end).unwrap_or(text);
+        while let Some(m) = TRIGGER.find_at(bounded, at) {
+            at = m.end().max(at + 1);
+            if on_word_boundaries(text, m.start(), m.end()) {
+                matches.push(m);
+                break;
+            }
+        }
+    }
+    last_sentence_end = 0;
+    for m in matches {
+        if m.start() < last_sentence_end {
             continue; // one meeting a sentence
         }
         let sentence = sentence_around(text, m.start());

@@ -147,8 +147,8 @@ impl Extractor {
 
     /// Like [`Extractor::extract`], taking the text without copying it.
     pub fn extract_string(&self, text: String, reference_date: Option<Date>) -> Document {
-        let (entities, reference_date) = self.analyse(&text, reference_date);
-        let meetings = crate::events::meetings(&self.gazetteers, &text, &entities);
+        let (entities, reference_date, hints) = self.analyse(&text, reference_date);
+        let meetings = crate::events::meetings(&self.gazetteers, &text, &entities, &hints);
         Document { text, entities, reference_date, meetings }
     }
 
@@ -157,7 +157,7 @@ impl Extractor {
         self.analyse(text, None).0
     }
 
-    fn analyse(&self, text: &str, given: Option<Date>) -> (Vec<Entity>, Option<(Date, ReferenceSource)>) {
+    fn analyse(&self, text: &str, given: Option<Date>) -> (Vec<Entity>, Option<(Date, ReferenceSource)>, Vec<usize>) {
         let mut state = DocState::default();
         let mut entities = Vec::new();
         with_scratch(&self.gazetteers, |scratch| {
@@ -177,7 +177,7 @@ impl Extractor {
             entities.push(Entity { kind: Kind::Date, span: mention.span, norm, rule: mention.rule });
         }
         entities.sort_by_key(|e| (e.span.start, e.span.end));
-        (entities, reference)
+        (entities, reference, state.meeting_hints)
     }
 }
 

@@ -33,10 +33,14 @@ pub(crate) const DATE_START: Classes = 256;
 /// A function word that begins a date only before a date word.
 pub(crate) const DATE_FUNCTION: Classes = 512;
 
+/// A word that may belong to a meeting trigger (see `events::MEETING_WORDS`).
+pub(crate) const MEETING: Classes = 1024;
+
 /// Every class with its words.
 pub(crate) const CLASSES: &[(Classes, &[&str])] = &[
     (DATE_START, crate::dates::lexicon::DATE_START_WORDS),
     (DATE_FUNCTION, crate::dates::lexicon::DATE_FUNCTION_WORDS),
+    (MEETING, crate::events::MEETING_WORDS),
     (PARTICLE, &PARTICLE_WORDS),
     (STOPWORD, &STOPWORD_WORDS),
     (TITLE, &TITLE_WORDS),

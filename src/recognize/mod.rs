@@ -149,6 +149,8 @@ pub(crate) struct DocState {
     pub unclaimed: Vec<Span>,
     /// Date mentions, to resolve once the whole document is read.
     pub dates: Vec<crate::dates::Mention>,
+    /// Byte offsets of the words that may belong to a meeting trigger.
+    pub meeting_hints: Vec<usize>,
     /// Sentences and lines in the segments already read.
     pub sentences: usize,
     pub lines: usize,
@@ -165,6 +167,11 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     taken.clear();
     taken.resize(tokens.len(), false);
     let mut seg = Segment { g, text, key: &key.text, tokens, ids, hits, hit_starting, hit_ending, taken, offset };
+    for (i, t) in seg.tokens.iter().enumerate() {
+        if seg.has(i, lexicon::MEETING) {
+            state.meeting_hints.push(offset + t.span.start);
+        }
+    }
     person::recognize(&mut seg, state, out);
     rank::recognize(&mut seg, out);
     location::recognize(&mut seg, out);

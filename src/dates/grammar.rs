@@ -933,7 +933,9 @@ fn is_past_marker(seg: &Segment<'_>, k: usize) -> bool {
         && !t.cap
         && original.chars().count() > 2
         && ["é", "ée", "és", "ées", "i", "is", "ie", "u", "us", "ue", "it", "ert", "int", "aint", "ait"].iter().any(|e| original.ends_with(e))
-        && !matches!(next, "plus" | "tous" | "sous" | "deja" | "aussi" | "ici" | "lui" | "oui" | "depuis" | "parmi" | "ni" | "si")
+        && !t.hyphenated
+        && !original.ends_with("ais")
+        && !matches!(next, "plus" | "tous" | "sous" | "deja" | "aussi" | "ici" | "lui" | "oui" | "depuis" | "parmi" | "ni" | "si" | "vous" | "nous" | "desormais" | "jamais" | "mais" | "pas")
 }
 
 /// The tense of the sentence around token `at`: future (« aura lieu », « va

@@ -84,39 +84,46 @@ struct JsonNorm<'a>(&'a Norm);
 impl Serialize for JsonNorm<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
-        let opt = |map: &mut S::SerializeMap, k: &str, v: &Option<std::sync::Arc<str>>| match v {
-            Some(v) => map.serialize_entry(k, &**v),
-            None => Ok(()),
-        };
-        match self.0 {
-            Norm::Person { name, country, rank, role } => {
-                map.serialize_entry("name", &**name)?;
-                opt(&mut map, "country", country)?;
-                opt(&mut map, "rank", rank)?;
-                opt(&mut map, "role", role)?;
-            }
-            Norm::Rank { rank, nato } => {
-                map.serialize_entry("rank", &**rank)?;
-                map.serialize_entry("nato", &**nato)?;
-            }
-            Norm::Country { country } => map.serialize_entry("country", &**country)?,
-            Norm::Place { name, country } | Norm::Organization { name, country } => {
-                map.serialize_entry("name", &**name)?;
-                opt(&mut map, "country", country)?;
-            }
-            Norm::Date { start, end, grain, approximate } => {
-                map.serialize_entry("start", &format_args!("{start}"))?;
-                map.serialize_entry("end", &format_args!("{end}"))?;
-                map.serialize_entry("grain", grain.as_str())?;
-                if *approximate {
-                    map.serialize_entry("approximate", &true)?;
-                }
-            }
-            Norm::Duration { iso } => map.serialize_entry("duration", &**iso)?,
-            Norm::Relative => map.serialize_entry("relative", &true)?,
-        }
+        norm_fields(&mut map, self.0)?;
         map.end()
     }
+}
+
+/// Writes the fields of a norm into an open JSON object: an entity's `norm`,
+/// and the entities a meeting refers to.
+fn norm_fields<M: SerializeMap>(map: &mut M, norm: &Norm) -> Result<(), M::Error> {
+    let opt = |map: &mut M, k: &str, v: &Option<std::sync::Arc<str>>| match v {
+        Some(v) => map.serialize_entry(k, &**v),
+        None => Ok(()),
+    };
+    match norm {
+        Norm::Person { name, country, rank, role } => {
+            map.serialize_entry("name", &**name)?;
+            opt(map, "country", country)?;
+            opt(map, "rank", rank)?;
+            opt(map, "role", role)?;
+        }
+        Norm::Rank { rank, nato } => {
+            map.serialize_entry("rank", &**rank)?;
+            map.serialize_entry("nato", &**nato)?;
+        }
+        Norm::Country { country } => map.serialize_entry("country", &**country)?,
+        Norm::Place { name, country } | Norm::Organization { name, country } => {
+            map.serialize_entry("name", &**name)?;
+            opt(map, "country", country)?;
+        }
+        Norm::Date { start, end, grain, approximate } => {
+            map.serialize_entry("start", &format_args!("{start}"))?;
+            map.serialize_entry("end", &format_args!("{end}"))?;
+            map.serialize_entry("grain", grain.as_str())?;
+            if *approximate {
+                map.serialize_entry("approximate", &true)?;
+            }
+        }
+        Norm::Duration { iso } => map.serialize_entry("duration", &**iso)?,
+        Norm::Relative => map.serialize_entry("relative", &true)?,
+    }
+    Ok(())
 }
 
 impl Document {
@@ -164,30 +171,9 @@ impl Serialize for EntityRef<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let e = &self.doc.entities[self.index];
         let mut map = s.serialize_map(None)?;
-        match &e.norm {
-            Norm::Person { name, country, rank, role } => {
-                map.serialize_entry("name", &**name)?;
-                for (k, v) in [("country", country), ("rank", rank), ("role", role)] {
-                    if let Some(v) = v {
-                        map.serialize_entry(k, &**v)?;
-                    }
-                }
-                if let Some(a) = self.actor {
-                    map.serialize_entry("actor", a)?;
-                }
-            }
-            Norm::Place { name, country } | Norm::Organization { name, country } => {
-                map.serialize_entry("name", &**name)?;
-                if let Some(c) = country {
-                    map.serialize_entry("country", &**c)?;
-                }
-            }
-            Norm::Date { start, end, grain, .. } => {
-                map.serialize_entry("start", &format_args!("{start}"))?;
-                map.serialize_entry("end", &format_args!("{end}"))?;
-                map.serialize_entry("grain", grain.as_str())?;
-            }
-            _ => {}
+        norm_fields(&mut map, &e.norm)?;
+        if let Some(a) = self.actor {
+            map.serialize_entry("actor", a)?;
         }
         map.serialize_entry("entity", &format_args!("e{}", self.index + 1))?;
         map.end()

@@ -212,7 +212,7 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
         out.push(Token { span: orig, kind, sentence_start, key: key_span, cap, upper, space_before, hyphenated, line_start: newline_before });
         after_sentence_end = false;
-        if kind == TokenKind::Punct && matches!(&k[start..i], "." | "!" | "?" | "..." | ";") && &k[start..i] != ";" {
+        if kind == TokenKind::Punct && matches!(&k[start..i], "." | "!" | "?" | "...") {
             after_sentence_end = ends_sentence(out, k, bytes, i);
         }
         space_before = false;

@@ -717,9 +717,7 @@ fn duration(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
         return None;
     }
     let prev = c.w(i.wrapping_sub(1));
-    let before = c.w(i.wrapping_sub(2));
     // an age: « Jean Dupont, 45 ans », « un homme de 74 ans », « mort à 70 ans », « il a 29 ans »
-    let _ = before;
     if unit == Unit::Year && (matches!(prev, "," | "de" | "d'" | "a" | "avait" | "aurait" | "ont" | "avaient" | "(" | "age" | "agee") || c.w(i + 2) == ")") {
         return None;
     }
@@ -841,7 +839,7 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
     }
     let mut sentence = state.sentences;
     let mut next_token = 0;
-    let mut lines = LineCounter::new(seg, state.lines);
+    let mut lines = LineCounter::new(state.lines);
     for (start, end, expr, rule) in found {
         while next_token <= start {
             sentence += usize::from(seg.tokens[next_token].sentence_start);
@@ -875,7 +873,7 @@ struct LineCounter {
 const TOP_LINES: usize = 40;
 
 impl LineCounter {
-    fn new(_seg: &Segment<'_>, base: usize) -> LineCounter {
+    fn new(base: usize) -> LineCounter {
         LineCounter { base, at: 0, line: 0 }
     }
 

@@ -338,6 +338,18 @@ fn clean_name(s: &str) -> String {
     crate::normalize::normalize(s).text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The folded words of `text`, one space apart, into `key` (`buffer` is reused).
+fn fold_words(text: &str, buffer: &mut crate::normalize::Normalized, key: &mut String) {
+    crate::normalize::fold_into(text, buffer);
+    key.clear();
+    for (i, w) in buffer.text.split_whitespace().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+}
+
 /// Resolves the people of a whole document: surname-only mentions get the
 /// fullest name, and capitalised runs that no recogniser claimed (or that a
 /// place or country claimed) become people when they are the surname of a
@@ -370,17 +382,6 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
     }
     let mut buffer = crate::normalize::Normalized::default();
     let mut key = String::new();
-    let mut key_of = |span: Span| -> String {
-        crate::normalize::fold_into(text.get(span.range()).unwrap_or(""), &mut buffer);
-        key.clear();
-        for (i, w) in buffer.text.split_whitespace().enumerate() {
-            if i > 0 {
-                key.push(' ');
-            }
-            key.push_str(w);
-        }
-        key.clone()
-    };
     for e in entities.iter_mut() {
         match &mut e.norm {
             Norm::Person { name, country, .. } => {
@@ -394,7 +395,8 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
                 }
             }
             Norm::Country { .. } | Norm::Place { .. } if text.get(e.span.range()).is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase)) => {
-                if let Some((n, c)) = full.get(&key_of(e.span)) {
+                fold_words(text.get(e.span.range()).unwrap_or(""), &mut buffer, &mut key);
+                if let Some((n, c)) = full.get(key.as_str()) {
                     e.kind = Kind::Person;
                     e.norm = Norm::Person { name: n.clone(), country: c.clone(), rank: None, role: None };
                     e.rule = "<Nom> déjà nommé";
@@ -408,7 +410,8 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
     entities.sort_by_key(|e| (e.span.start, e.span.end));
     let known = entities.len();
     for span in unclaimed {
-        let Some((n, c)) = full.get(&key_of(*span)) else { continue };
+        fold_words(text.get(span.range()).unwrap_or(""), &mut buffer, &mut key);
+        let Some((n, c)) = full.get(key.as_str()) else { continue };
         let before = entities[..known].partition_point(|e| e.span.start < span.end);
         if before > 0 && entities[before - 1].span.overlaps(*span) {
             continue;

@@ -9,6 +9,8 @@ The extractor is pickled to the executors, which rebuild it once per task.
 
 import argparse
 import json
+import os
+import sys
 
 import pandas as pd
 from pyspark.sql import SparkSession
@@ -22,6 +24,8 @@ def main(argv=None):
     parser.add_argument("output")
     args = parser.parse_args(argv)
 
+    # Local workers run the Python that runs this script (the one with vigie).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = SparkSession.builder.appName("vigie").master("local[2]").getOrCreate()
     articles = spark.read.json(args.input).select("id", "text", "reference_date")
     extractor = vigie.Extractor()

@@ -14,13 +14,15 @@ use crate::offsets::CharOffsets;
 /// ```
 /// use vigie::{Extractor, output::Json};
 /// let doc = Extractor::new().extract("À Moscou.");
-/// let json = serde_json::to_string(&Json { id: Some("d1"), document: &doc }).unwrap();
+/// let json = serde_json::to_string(&Json { id: Some("d1"), source: None, document: &doc }).unwrap();
 /// assert!(json.starts_with(r#"{"id":"d1","entities":[{"id":"e1","kind":"place","start":2,"end":8,"text":"Moscou""#), "{json}");
 /// ```
 #[derive(Debug)]
 pub struct Json<'a> {
     /// The document's id, echoed as the first field.
     pub id: Option<&'a str>,
+    /// Where the document came from (a file, `file:line`), echoed after the id.
+    pub source: Option<&'a str>,
     /// The document.
     pub document: &'a Document,
 }
@@ -30,6 +32,9 @@ impl Serialize for Json<'_> {
         let mut map = s.serialize_map(None)?;
         if let Some(id) = self.id {
             map.serialize_entry("id", id)?;
+        }
+        if let Some(source) = self.source {
+            map.serialize_entry("source", source)?;
         }
         if let Some((date, source)) = self.document.reference_date {
             map.serialize_entry("reference_date", &format_args!("{date}"))?;
@@ -134,7 +139,7 @@ impl Document {
     /// assert!(doc.to_json(None).contains(r#""name":"Recep Tayyip Erdogan""#));
     /// ```
     pub fn to_json(&self, id: Option<&str>) -> String {
-        serde_json::to_string(&Json { id, document: self }).expect("serialising to a string cannot fail")
+        serde_json::to_string(&Json { id, source: None, document: self }).expect("serialising to a string cannot fail")
     }
 }
 

@@ -1,0 +1,258 @@
+//! Where documents come from: files, directories walked recursively (with
+//! include and exclude globs), gzip files, JSON lines, standard input.
+//!
+//! A text file is one document; a JSON-lines file (`--jsonl`, or a name
+//! ending in `.jsonl` / `.ndjson`, gzipped or not) is one document a line.
+//! Anything that cannot be read becomes an error job, so that every input
+//! document gives exactly one output record.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use flate2::read::MultiGzDecoder;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use vigie::Date;
+
+/// One document to extract, or the error that stands in its place.
+pub struct Job {
+    /// The document's id: the JSON line's `id`, else `line<N>`; the path for a text file.
+    pub id: String,
+    /// Where it came from: the path, or `path:line`.
+    pub source: String,
+    /// The text and its own reference date, or why there is none.
+    pub input: Result<(String, Option<Date>), String>,
+}
+
+/// Which paths of a walked directory are read.
+pub struct Filter {
+    include: Option<GlobSet>,
+    exclude: GlobSet,
+    /// The output file, never read as input (it may sit in the walked folder).
+    output: Option<PathBuf>,
+}
+
+impl Filter {
+    pub fn new(include: &[String], exclude: &[String], output: Option<&Path>) -> Result<Filter, String> {
+        let set = |globs: &[String]| -> Result<GlobSet, String> {
+            let mut b = GlobSetBuilder::new();
+            for g in globs {
+                b.add(Glob::new(g).map_err(|e| format!("bad glob {g:?}: {e}"))?);
+            }
+            b.build().map_err(|e| e.to_string())
+        };
+        Ok(Filter {
+            include: if include.is_empty() { None } else { Some(set(include)?) },
+            exclude: set(exclude)?,
+            output: output.and_then(|p| p.canonicalize().ok()),
+        })
+    }
+
+    /// `relative` is the path below the walked folder; globs match it (so
+    /// `*.txt` matches at any depth) or the bare file name.
+    fn accepts(&self, path: &Path, relative: &Path) -> bool {
+        let name = Path::new(relative.file_name().unwrap_or_default());
+        let hit = |set: &GlobSet| set.is_match(relative) || set.is_match(name);
+        if self.include.as_ref().is_some_and(|inc| !hit(inc)) || hit(&self.exclude) {
+            return false;
+        }
+        match &self.output {
+            Some(out) => path.canonicalize().map_or(true, |p| &p != out),
+            None => true,
+        }
+    }
+}
+
+/// Byte counters shared with the progress display: bytes read from disk
+/// (compressed where the file is), and bytes of text handed to extraction.
+#[derive(Default)]
+pub struct Counters {
+    pub disk: AtomicU64,
+    pub text: AtomicU64,
+}
+
+/// Counts the bytes read through it.
+struct Counting<R> {
+    inner: R,
+    counters: Arc<Counters>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counters.disk.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// What the reader needs to turn paths into jobs.
+pub struct Reader<'a> {
+    pub jsonl: bool,
+    pub reference: Option<Date>,
+    pub filter: &'a Filter,
+    pub counters: Arc<Counters>,
+}
+
+impl Reader<'_> {
+    /// Calls `emit` with every job of every input, in order: command-line
+    /// order, then file-name order inside folders, then line order.
+    /// Stops early when `emit` returns false (the output went away).
+    pub fn run(&self, inputs: &[PathBuf], emit: &mut dyn FnMut(Job) -> bool) {
+        for input in inputs {
+            if input.as_os_str() == "-" {
+                let stdin = io::stdin();
+                let reader = Counting { inner: stdin.lock(), counters: self.counters.clone() };
+                if !self.read_stream("<stdin>", Box::new(BufReader::with_capacity(1 << 16, reader)), self.jsonl, emit) {
+                    return;
+                }
+            } else if input.is_dir() {
+                for entry in walkdir::WalkDir::new(input).follow_links(true).sort_by_file_name() {
+                    let keep_going = match entry {
+                        Ok(e) if e.file_type().is_dir() => true,
+                        Ok(e) => {
+                            let relative = e.path().strip_prefix(input).unwrap_or(e.path());
+                            !self.filter.accepts(e.path(), relative) || self.read_file(e.path(), emit)
+                        }
+                        Err(e) => {
+                            let source = e.path().unwrap_or(input).display().to_string();
+                            emit(Job { id: source.clone(), source, input: Err(format!("cannot read: {e}")) })
+                        }
+                    };
+                    if !keep_going {
+                        return;
+                    }
+                }
+            } else if !self.read_file(input, emit) {
+                return;
+            }
+        }
+    }
+
+    fn read_file(&self, path: &Path, emit: &mut dyn FnMut(Job) -> bool) -> bool {
+        let source = path.display().to_string();
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => return emit(Job { id: source.clone(), source, input: Err(format!("cannot read: {e}")) }),
+        };
+        let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let (inner_name, gzipped) = match name.strip_suffix(".gz") {
+            Some(inner) => (inner.to_string(), true),
+            None => (name, false),
+        };
+        let jsonl = self.jsonl || inner_name.ends_with(".jsonl") || inner_name.ends_with(".ndjson");
+        let counted = Counting { inner: file, counters: self.counters.clone() };
+        let reader: Box<dyn BufRead> = if gzipped {
+            Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(BufReader::with_capacity(1 << 16, counted))))
+        } else {
+            Box::new(BufReader::with_capacity(1 << 16, counted))
+        };
+        self.read_stream(&source, reader, jsonl, emit)
+    }
+
+    /// One stream: one document, or one a line.
+    fn read_stream(&self, source: &str, mut reader: Box<dyn BufRead + '_>, jsonl: bool, emit: &mut dyn FnMut(Job) -> bool) -> bool {
+        if !jsonl {
+            let mut bytes = Vec::new();
+            let input = match reader.read_to_end(&mut bytes) {
+                Err(e) => Err(format!("cannot read: {e}")),
+                Ok(_) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        self.counters.text.fetch_add(text.len() as u64, Ordering::Relaxed);
+                        Ok((text, self.reference))
+                    }
+                    Err(e) => Err(format!("not UTF-8: invalid byte at offset {}", e.utf8_error().valid_up_to())),
+                },
+            };
+            return emit(Job { id: source.to_string(), source: source.to_string(), input });
+        }
+        let mut line = Vec::new();
+        let mut line_no = 0usize;
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => return true,
+                Ok(_) => {}
+                Err(e) => {
+                    let at = format!("{source}:{}", line_no + 1);
+                    return emit(Job { id: at.clone(), source: at, input: Err(format!("cannot read: {e}")) });
+                }
+            }
+            line_no += 1;
+            let trimmed = line.trim_ascii();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let at = format!("{source}:{line_no}");
+            let job = match parse_line(trimmed, self.reference) {
+                Ok((id, text, reference)) => {
+                    self.counters.text.fetch_add(text.len() as u64, Ordering::Relaxed);
+                    Job { id: id.unwrap_or_else(|| format!("line{line_no}")), source: at, input: Ok((text, reference)) }
+                }
+                Err((id, message)) => Job { id: id.unwrap_or_else(|| format!("line{line_no}")), source: at, input: Err(message) },
+            };
+            if !emit(job) {
+                return false;
+            }
+        }
+    }
+}
+
+type LineError = (Option<String>, String);
+
+/// The fields of an input line vigie reads; any other field (gold
+/// annotations, metadata) is skipped without being built.
+#[derive(serde::Deserialize)]
+struct Line {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(default)]
+    text: Option<serde_json::Value>,
+    #[serde(default)]
+    reference_date: Option<serde_json::Value>,
+}
+
+/// One JSON line `{"id", "text", "reference_date"?}`; its own reference
+/// date comes before the command line's.
+fn parse_line(bytes: &[u8], default_reference: Option<Date>) -> Result<(Option<String>, String, Option<Date>), LineError> {
+    use serde_json::Value;
+    let text = std::str::from_utf8(bytes).map_err(|e| (None, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+    let line: Line = serde_json::from_str(text).map_err(|e| (None, format!("invalid JSON: {e}")))?;
+    let id = match line.id {
+        Some(Value::String(s)) => Some(s),
+        Some(v @ Value::Number(_)) => Some(v.to_string()),
+        _ => None,
+    };
+    let reference = match line.reference_date {
+        None | Some(Value::Null) => default_reference,
+        Some(Value::String(d)) => Some(d.parse::<Date>().map_err(|e| (id.clone(), e.to_string()))?),
+        Some(_) => return Err((id, "\"reference_date\" must be a string YYYY-MM-DD".to_string())),
+    };
+    match line.text {
+        Some(Value::String(t)) => Ok((id, t, reference)),
+        _ => Err((id, "missing string field \"text\"".to_string())),
+    }
+}
+
+/// The bytes on disk of every input (for the progress bar's ETA); `None`
+/// when standard input is among them.
+pub fn total_bytes(inputs: &[PathBuf], filter: &Filter) -> Option<u64> {
+    let mut total = 0;
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            return None;
+        }
+        if input.is_dir() {
+            for e in walkdir::WalkDir::new(input).follow_links(true).into_iter().flatten() {
+                let relative = e.path().strip_prefix(input).unwrap_or(e.path());
+                if e.file_type().is_file() && filter.accepts(e.path(), relative) {
+                    total += e.metadata().map_or(0, |m| m.len());
+                }
+            }
+        } else {
+            total += std::fs::metadata(input).map_or(0, |m| m.len());
+        }
+    }
+    Some(total)
+}

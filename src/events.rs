@@ -316,12 +316,17 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             Status::Held
         };
         let host = HOSTING.is_match(m.as_str()).then(|| participants.iter().copied().filter(|&p| entities[p].span.end <= m.start()).last()).flatten();
+        // The place is a city or a site (or a seat of government); a region
+        // named in the sentence gives only the country.
+        let is_region = |i: usize| matches!(&entities[i].norm, Norm::Place { name, .. } if g.is_region(name));
         let place = in_sentence
             .iter()
             .copied()
-            .find(|&i| entities[i].kind == Kind::Place)
-            .or_else(|| in_sentence.iter().copied().find(|&i| matches!(&entities[i].norm, Norm::Organization { country: Some(_), name } if matches!(&**name, "Kremlin" | "Élysée" | "Maison Blanche" | "Pentagone" | "Matignon" | "Downing Street"))));
+            .find(|&i| entities[i].kind == Kind::Place && !is_region(i))
+            .or_else(|| in_sentence.iter().copied().find(|&i| matches!(&entities[i].norm, Norm::Organization { country: Some(_), name } if g.is_seat(name))));
+        let region = in_sentence.iter().copied().find(|&i| entities[i].kind == Kind::Place && is_region(i));
         let country = place
+            .or(region)
             .and_then(|p| match &entities[p].norm {
                 Norm::Place { country, .. } | Norm::Organization { country, .. } => country.clone(),
                 _ => None,

@@ -27,7 +27,8 @@ pub enum GazetteerKind {
     Country,
     /// Demonyms: `iso3, name, variants`.
     Nationality,
-    /// Places: `id, name, country, variants, population, flags`.
+    /// Places: `id, name, country, variants, population, flags` (`ambiguous`:
+    /// a common word too, found only in context; `region`: not a meeting's place).
     Place,
     /// People: `id, name, country, variants, role`.
     Person,
@@ -35,7 +36,7 @@ pub enum GazetteerKind {
     Rank,
     /// Titles and functions: `id, name, variants, sector`.
     Role,
-    /// Organisations: `id, name, country, variants`.
+    /// Organisations: `id, name, country, variants, flags` (`seat`: a seat of government).
     Organization,
 }
 
@@ -48,7 +49,7 @@ impl GazetteerKind {
             GazetteerKind::Person => 5,
             GazetteerKind::Rank => 6,
             GazetteerKind::Role => 4,
-            GazetteerKind::Organization => 4,
+            GazetteerKind::Organization => 5,
         }
     }
 }
@@ -79,6 +80,8 @@ pub(crate) struct Place {
     pub country: Option<Text>,
     pub population: u64,
     pub ambiguous: bool,
+    /// A region, a sea, a mountain range: it gives an event a country, never a place.
+    pub region: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -114,6 +117,8 @@ pub(crate) struct Role {
 pub(crate) struct Organization {
     pub name: Text,
     pub country: Option<Text>,
+    /// The seat of a government (the Kremlin, the Élysée): a meeting's place.
+    pub seat: bool,
 }
 
 /// What a gazetteer name refers to.
@@ -183,6 +188,10 @@ pub(crate) struct Gazetteers {
     pub ranks: Vec<Rank>,
     pub roles: Vec<Role>,
     pub organizations: Vec<Organization>,
+    /// Names that only ever name regions (see [`Place::region`]).
+    region_names: std::collections::HashSet<Text>,
+    /// Names of seats of government (see [`Organization::seat`]).
+    seat_names: std::collections::HashSet<Text>,
     pub trie: WordTrie,
     /// For each trie pattern, the entries it names, with their case rules.
     pub patterns: Vec<Vec<(Entry, CaseRule)>>,
@@ -239,6 +248,8 @@ impl Gazetteers {
             ranks: Vec::new(),
             roles: Vec::new(),
             organizations: Vec::new(),
+            region_names: Default::default(),
+            seat_names: Default::default(),
             trie: WordTrie::new(),
             patterns: Vec::new(),
         };
@@ -267,7 +278,20 @@ impl Gazetteers {
         }
         g.trie = set.trie;
         g.patterns = set.entries;
+        let cities: std::collections::HashSet<&Text> = g.places.iter().filter(|p| !p.region).map(|p| &p.name).collect();
+        g.region_names = g.places.iter().filter(|p| p.region && !cities.contains(&p.name)).map(|p| p.name.clone()).collect();
+        g.seat_names = g.organizations.iter().filter(|o| o.seat).map(|o| o.name.clone()).collect();
         Ok(g)
+    }
+
+    /// Whether a place's canonical name names only a region (never a city or a site).
+    pub fn is_region(&self, name: &str) -> bool {
+        self.region_names.contains(name)
+    }
+
+    /// Whether an organisation's canonical name is a seat of government.
+    pub fn is_seat(&self, name: &str) -> bool {
+        self.seat_names.contains(name)
     }
 
     fn add_row(&mut self, kind: GazetteerKind, c: &[&str], set: &mut PatternSet) -> Result<(), String> {
@@ -285,7 +309,7 @@ impl Gazetteers {
             }
             GazetteerKind::Place => {
                 let population = if c[4].trim().is_empty() { 0 } else { c[4].trim().parse().map_err(|_| format!("population {:?} is not a number", c[4]))? };
-                self.places.push(Place { name: c[1].trim().into(), country: opt(c[2]), population, ambiguous: c[5].contains("ambiguous") });
+                self.places.push(Place { name: c[1].trim().into(), country: opt(c[2]), population, ambiguous: c[5].contains("ambiguous"), region: c[5].contains("region") });
                 (Entry::Place(self.places.len() as u32 - 1), c[3])
             }
             GazetteerKind::Person => {
@@ -307,7 +331,7 @@ impl Gazetteers {
                 (Entry::Role(self.roles.len() as u32 - 1), c[2])
             }
             GazetteerKind::Organization => {
-                self.organizations.push(Organization { name: c[1].trim().into(), country: opt(c[2]) });
+                self.organizations.push(Organization { name: c[1].trim().into(), country: opt(c[2]), seat: c[4].contains("seat") });
                 (Entry::Organization(self.organizations.len() as u32 - 1), c[3])
             }
         };

@@ -260,6 +260,13 @@ fn days(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
                     return None;
                 }
                 let from = DaySpec { year: to.year, month: to.month, day: d1 };
+                // « les 6 et 13 avril »: two days, not the week between them;
+                // the second is found on its own next.
+                if c.w(k) == "et" && k == j && to.day != d1 + 1 {
+                    // « les 6 et 13 avril prochains »: the lean covers both
+                    let lean = lean_word(c.w(n)).filter(|_| c.free(n)).unwrap_or(Lean::Nearest);
+                    return Some((j, Expr::Day(from, lean), "<j> et <j> <mois>"));
+                }
                 return Some((n, Expr::DayRange(from, to), "<j> et <j> <mois>"));
             }
         }
@@ -578,7 +585,15 @@ fn relative(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
     // « quelques jours plus tard », « trois jours plus tard », « deux semaines après »
     if w == "quelques" || c.count(i).is_some() {
         let unit = lexicon::unit(c.w(i + 1))?;
-        let later = (c.w(i + 2) == "plus" && c.w(i + 3) == "tard").then_some(i + 4).or((c.w(i + 2) == "apres").then_some(i + 3));
+        // « six ans après sa victoire » counts from an event, not from a
+        // date: it stays a duration (found by the duration rule).
+        let after_event = matches!(
+            c.w(i + 3),
+            "le" | "la" | "les" | "l'" | "sa" | "son" | "ses" | "leur" | "leurs" | "ce" | "cet" | "cette" | "un" | "une" | "avoir" | "etre" | "que" | "qu'"
+        );
+        let later = (c.w(i + 2) == "plus" && c.w(i + 3) == "tard")
+            .then_some(i + 4)
+            .or((c.w(i + 2) == "apres" && !after_event).then_some(i + 3));
         let earlier = (c.w(i + 2) == "plus" && c.w(i + 3) == "tot").then_some(i + 4).or((c.w(i + 2) == "auparavant").then_some(i + 3));
         let per_unit = match unit {
             Unit::Day => 1,
@@ -849,7 +864,7 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
         // the sentence's tense only matters where the text leaves a date open
         let open = match &expr {
             Expr::Weekday { .. } | Expr::Holiday { .. } | Expr::Movable { .. } => true,
-            Expr::Day(spec, _) => spec.month.is_none(),
+            Expr::Day(spec, _) | Expr::DayRange(_, spec) => spec.year.is_none(),
             Expr::Month { year, .. } | Expr::Season { year, .. } | Expr::MonthRange { year, .. } => year.is_none(),
             _ => false,
         };

@@ -196,7 +196,7 @@ fn resolve_opt(expr: &Expr, tense: Lean, reference: Option<Date>, narrative: Opt
             }
             // the tense of the sentence is too weak a clue against the
             // distance of a whole year: only « dernier » / « prochain » lean
-            let l = if spec.month.is_some() { *l } else { lean(*l, tense) };
+            let l = lean(*l, tense);
             Some(day(spec_date(*spec, reference?, l)?))
         }
         Expr::DayRange(from, to) => {

@@ -47,6 +47,10 @@ impl Status {
 pub struct Meeting {
     /// The people who met, by entity index (their first mention in the meeting's sentence).
     pub participants: Vec<usize>,
+    /// Where no person is named, the countries whose delegations met (ISO
+    /// 3166-1 alpha-3): « la réunion entre les chefs militaires russes et
+    /// américains » gives RUS and USA.
+    pub participant_countries: Vec<Arc<str>>,
     /// The participant who received the others, if the text says so.
     pub host: Option<usize>,
     /// The place entity (a city, a site, or an organisation's seat such as the Kremlin).
@@ -88,7 +92,7 @@ pub(crate) const MEETING_WORDS: &[&str] = &[
 /// the pattern, Unicode boundaries would keep the regex off its fast engines.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(se\s+sont\s+rencontr[ée]e?s?|se\s+rencontr(?:ent|eront|er)|a\s+rencontr[ée]|ont\s+rencontr[ée]|rencontrer[ao]n?t?|rencontr(?:ait|e)\s+(?:son|sa|ses|leurs?|le|la|les)|s['’]\s*(?:est|étaient|était)\s+(?:\w+\s+)?entretenue?s?\s+avec|se\s+sont\s+(?:\w+ment\s+)?entretenu(?:e?s)?|se\s+sont\s+(?:\w+ment\s+)?rencontr[ée]e?s|n[ée]gociations\s+avec|(?:a|avait|ont)\s+re[çc]ue?s?|recevai(?:en)?t|re[çc]oi(?:t|vent)|recevra|accueill(?:e|ent|ait|era|i)|(?:a|ont)\s+rendu\s+visite|rend(?:ra)?\s+visite|se\s+sont\s+r[ée]unis|(?:sa|la|leur|une|cette|de\s+la|d['’]une)\s+r(?:encontre|éunion|eunion)|sommet|entretiens?|pourparlers|t[êe]te-[àa]-t[êe]te|visite\s+officielle)",
+        r"(?i)(se\s+sont\s+rencontr[ée]e?s?|se\s+rencontr(?:ent|eront|er)|a\s+rencontr[ée]|ont\s+rencontr[ée]|rencontrer[ao]n?t?|rencontr(?:ait|e)\s+(?:son|sa|ses|leurs?|le|la|les)|s['’]\s*(?:est|étaient|était)\s+(?:\w+\s+)?entretenue?s?\s+avec|se\s+sont\s+(?:\w+ment\s+)?entretenu(?:e?s)?|se\s+sont\s+(?:\w+ment\s+)?rencontr[ée]e?s|n[ée]gociations\s+avec|(?:a|avait|ont)\s+re[çc]ue?s?|recevai(?:en)?t|re[çc]oi(?:t|vent)|recevra|accueill(?:e|ent|ait|era|i)|(?:a|ont)\s+rendu\s+visite|rend(?:ra)?\s+visite|se\s+sont\s+r[ée]unis|(?:sa|la|leur|une|cette|de\s+la|d['’]une)\s+(?:(?:derni[èe]re|premi[èe]re|prochaine|nouvelle|r[ée]cente|pr[ée]c[ée]dente)\s+)?r(?:encontre|éunion|eunion)|sommet|entretiens?|pourparlers|t[êe]te-[àa]-t[êe]te|visite\s+officielle)",
     )
     .expect("the trigger pattern is a valid regex, checked by a test")
 });
@@ -211,6 +215,32 @@ fn is_attributive(text: &str, at: usize) -> bool {
     NOUNS.contains(&last(1)) || (matches!(last(1), "de" | "du" | "d") && NOUNS.contains(&last(2))) || NOUNS.contains(&last(3)) && matches!(last(2), "du" | "de") || (last(1) == "president" && NOUNS.contains(&last(3)))
 }
 
+/// The countries of the delegations a meeting noun names right after it
+/// (« réunion entre les chefs militaires russes et américains », « sommet des
+/// dirigeants chinois et américains »): the nationalities and countries of the
+/// complement, up to the end of the clause, each once, in order.
+fn delegations(text: &str, entities: &[Entity], in_sentence: &[usize], trigger_end: usize) -> Vec<Arc<str>> {
+    let rest = text.get(trigger_end..).unwrap_or("");
+    let opener = rest.trim_start().split_whitespace().next().unwrap_or("");
+    if !matches!(opener, "entre" | "des" | "de" | "du" | "avec") {
+        return Vec::new();
+    }
+    let clause_end = trigger_end + rest.find(['.', ',', ';', ':', '!', '?', '(']).unwrap_or(rest.len()).min(160);
+    let mut countries: Vec<Arc<str>> = Vec::new();
+    for &i in in_sentence {
+        let e = &entities[i];
+        if e.span.start < trigger_end || e.span.end > clause_end {
+            continue;
+        }
+        if let (Kind::Nationality | Kind::Country, Norm::Country { country }) = (e.kind, &e.norm) {
+            if !countries.contains(country) {
+                countries.push(country.clone());
+            }
+        }
+    }
+    countries
+}
+
 /// Finds the meetings of a document whose entities are sorted by start.
 ///
 /// `hints` are the byte offsets, in order, of the words that may belong to a
@@ -265,7 +295,9 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
                 }
             }
         }
-        if participants.is_empty() {
+        // with no person named, the delegations of two countries or more
+        let participant_countries = if participants.is_empty() { delegations(text, entities, &in_sentence, m.end()) } else { Vec::new() };
+        if participants.is_empty() && participant_countries.len() < 2 {
             continue;
         }
         let same = |a: usize, b: usize| person_name(&entities[a]) == person_name(&entities[b]);
@@ -279,14 +311,14 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
                         prev.actors.push(actor_code(g, &entities[p].norm));
                     }
                 }
-                prev.summary = summary(entities, &prev.participants, prev.place, prev.country.as_deref(), prev.date);
+                prev.summary = summary(entities, &prev.participants, &prev.participant_countries, prev.place, prev.country.as_deref(), prev.date);
                 continue;
             }
         }
         // the same people again: the meeting already found
         // (only the last few meetings: a story tells its meetings close together,
         // and the search stays linear in long texts)
-        if out.iter().rev().take(3).any(|prev| participants.iter().all(|&p| prev.participants.iter().any(|&q| same(p, q)))) {
+        if !participants.is_empty() && out.iter().rev().take(3).any(|prev| participants.iter().all(|&p| prev.participants.iter().any(|&q| same(p, q)))) {
             continue;
         }
         // a verb needs two people: « les États-Unis accueillent Donald Trump » is no meeting
@@ -295,7 +327,7 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             // « sommet » and « rencontre » alone with one name are too often a summit or a match
             ["réunion", "reunion", "entretien", "entretiens", "pourparlers", "officielle"].contains(&w.as_str()) || w.starts_with("tête") || w.starts_with("tete")
         });
-        if participants.len() < 2 && !noun {
+        if participants.len() < 2 && !noun && participant_countries.is_empty() {
             continue;
         }
         let trigger = Span::new(m.start(), m.end());
@@ -345,14 +377,22 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
                 _ => None,
             })
         });
-        let date = in_sentence.iter().copied().filter(|&i| matches!(entities[i].norm, Norm::Date { grain: crate::Grain::Day, approximate: false, .. })).min_by_key(|&i| {
-            let s = entities[i].span.start;
-            if s >= m.start() {
-                s - m.start()
-            } else {
-                (m.start() - s) * 2
-            }
-        });
+        let date = in_sentence
+            .iter()
+            .copied()
+            .filter(|&i| matches!(entities[i].norm, Norm::Date { grain: crate::Grain::Day, approximate: false, .. }))
+            .min_by_key(|&i| {
+                let s = entities[i].span.start;
+                if s >= m.start() {
+                    s - m.start()
+                } else {
+                    (m.start() - s) * 2
+                }
+            })
+            // no day named: a month or a year said after the trigger (« la
+            // dernière réunion remonte à 2013 »); one said before it is more
+            // often another event's (« élu en 2014, il a rencontré… »)
+            .or_else(|| in_sentence.iter().copied().find(|&i| entities[i].span.start >= m.end() && matches!(entities[i].norm, Norm::Date { approximate: false, .. })));
         let countries: Vec<Option<Arc<str>>> = participants
             .iter()
             .map(|&p| match &entities[p].norm {
@@ -366,7 +406,7 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             ("042", "visit")
         } else if country.is_some() && countries.len() >= 2 && countries.iter().all(|c| c.is_some() && *c != country) {
             ("044", "third-party")
-        } else if participants.len() >= 3 {
+        } else if participants.len() >= 3 || participant_countries.len() >= 3 {
             ("040", "multilateral")
         } else {
             ("040", "meet")
@@ -382,8 +422,26 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             confidence += 0.1;
         }
         let actors = participants.iter().map(|&p| actor_code(g, &entities[p].norm)).collect();
-        let summary = summary(entities, &participants, place, country.as_deref(), date);
-        out.push(Meeting { participants, host, place, country, date, trigger, sentence, status, cameo, mode, confidence: confidence.min(0.95), actors, summary });
+        if !participant_countries.is_empty() {
+            confidence -= 0.1;
+        }
+        let summary = summary(entities, &participants, &participant_countries, place, country.as_deref(), date);
+        out.push(Meeting {
+            participants,
+            participant_countries,
+            host,
+            place,
+            country,
+            date,
+            trigger,
+            sentence,
+            status,
+            cameo,
+            mode,
+            confidence: confidence.min(0.95),
+            actors,
+            summary,
+        });
     }
     out
 }
@@ -422,7 +480,7 @@ fn french_interval(start: crate::Date, end: crate::Date) -> String {
     }
 }
 
-fn summary(entities: &[Entity], participants: &[usize], place: Option<usize>, country: Option<&str>, date: Option<usize>) -> String {
+fn summary(entities: &[Entity], participants: &[usize], countries: &[Arc<str>], place: Option<usize>, country: Option<&str>, date: Option<usize>) -> String {
     let mut head = Vec::new();
     match (place.map(|p| &entities[p].norm), country) {
         (Some(Norm::Place { name, .. } | Norm::Organization { name, .. }), Some(c)) => head.push(format!("{name} ({c})")),
@@ -430,10 +488,14 @@ fn summary(entities: &[Entity], participants: &[usize], place: Option<usize>, co
         (_, Some(c)) => head.push(c.to_string()),
         _ => {}
     }
-    if let Some(Norm::Date { start, end, .. }) = date.map(|d| &entities[d].norm) {
-        head.push(french_interval(*start, *end));
+    if let Some(Norm::Date { start, end, grain, .. }) = date.map(|d| &entities[d].norm) {
+        head.push(match grain {
+            crate::Grain::Year => start.year.to_string(),
+            crate::Grain::Month if start.month == end.month => format!("{} {}", MONTHS[(start.month as usize).saturating_sub(1).min(11)], start.year),
+            _ => french_interval(*start, *end),
+        });
     }
-    let people: Vec<String> = participants
+    let mut people: Vec<String> = participants
         .iter()
         .filter_map(|&p| match &entities[p].norm {
             Norm::Person { name, country, rank, role } => {
@@ -443,6 +505,7 @@ fn summary(entities: &[Entity], participants: &[usize], place: Option<usize>, co
             _ => None,
         })
         .collect();
+    people.extend(countries.iter().map(|c| c.to_string()));
     if head.is_empty() {
         people.join(", ")
     } else {

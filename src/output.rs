@@ -196,6 +196,10 @@ impl Serialize for JsonMeeting<'_> {
         let participants: Vec<EntityRef<'_>> =
             m.participants.iter().zip(&m.actors).map(|(&index, actor)| EntityRef { doc, index, actor: actor.as_deref() }).collect();
         map.serialize_entry("participants", &participants)?;
+        if !m.participant_countries.is_empty() {
+            let countries: Vec<&str> = m.participant_countries.iter().map(|c| &**c).collect();
+            map.serialize_entry("participant_countries", &countries)?;
+        }
         if let Some(h) = m.host {
             map.serialize_entry("host", &EntityRef { doc, index: h, actor: None })?;
         }

@@ -36,6 +36,12 @@ fn meetings_corpus() {
             if people != want_people {
                 failures.push(format!("{name}: participants {people:?}, expected {want_people:?}"));
             }
+            let countries: Vec<String> = got.participant_countries.iter().map(|c| c.to_string()).collect();
+            let want_countries: Vec<String> =
+                want.get("participant_countries").and_then(|c| c.as_array()).map(|a| a.iter().map(|c| c.as_str().unwrap().to_string()).collect()).unwrap_or_default();
+            if countries != want_countries {
+                failures.push(format!("{name}: participant_countries {countries:?}, expected {want_countries:?}"));
+            }
             let checks = [
                 ("host", got.host.map(|h| name_of(&doc, h))),
                 ("place", got.place.map(|p| name_of(&doc, p))),

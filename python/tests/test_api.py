@@ -17,7 +17,9 @@ def test_seed_entities_point_at_their_text(seed):
 
 
 def test_seed_meetings(seed):
-    antalya, moscow = seed.meetings
+    antalya, chiefs_2013, moscow = seed.meetings
+    assert chiefs_2013.participants == [] and chiefs_2013.participant_countries == ["RUS", "USA"]
+    assert chiefs_2013.date == vigie.DateRange(datetime.date(2013, 1, 1), datetime.date(2013, 12, 31), "year")
     assert [p.name for p in antalya.participants] == ["Joseph Dunford", "Valeri Guérassimov", "Hulusi Akar"]
     assert [p.country for p in antalya.participants] == ["USA", "RUS", "TUR"]
     assert antalya.place.name == "Antalya" and antalya.country == "TUR"
@@ -85,7 +87,7 @@ def test_to_dict_and_to_json_follow_the_contract(seed):
 
 def test_reprs_read_well(seed):
     assert repr(seed).startswith("<Document 3174 chars: ")
-    assert "2 meetings" in repr(seed)
+    assert "3 meetings" in repr(seed)
     assert repr(seed.meetings[0]).startswith("<Meeting held: Antalya (TUR)")
     assert repr(seed.people[2]) == "<Person Joseph Dunford (USA, général, chef d'état-major), 3 mentions>"
     assert "Entity place 'Antalya'" in repr([e for e in seed.entities if e.kind == "place"][0])

@@ -97,6 +97,7 @@ def test_meeting_case(extractor, reference, text, expected):
     assert len(doc.meetings) == len(expected), [m.summary for m in doc.meetings]
     for want, got in zip(expected, doc.meetings):
         assert [p.name for p in got.participants] == want["participants"]
+        assert got.participant_countries == want.get("participant_countries", [])
         actual = {
             "host": got.host.name if got.host else None,
             "place": got.place.name if got.place else None,

@@ -39,4 +39,4 @@ def test_dask_example_tags_every_article(tmp_path):
     outputs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(o["id"] for o in outputs) == sorted(i["id"] for i in inputs)
     seed = next(o for o in outputs if o["id"] == "antalya-2017")
-    assert len(seed["events"]) == 2
+    assert len(seed["events"]) == 3

@@ -221,7 +221,7 @@ fn is_attributive(text: &str, at: usize) -> bool {
 /// complement, up to the end of the clause, each once, in order.
 fn delegations(text: &str, entities: &[Entity], in_sentence: &[usize], trigger_end: usize) -> Vec<Arc<str>> {
     let rest = text.get(trigger_end..).unwrap_or("");
-    let opener = rest.trim_start().split_whitespace().next().unwrap_or("");
+    let opener = rest.split_whitespace().next().unwrap_or("");
     if !matches!(opener, "entre" | "des" | "de" | "du" | "avec") {
         return Vec::new();
     }
@@ -347,7 +347,7 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
         } else {
             Status::Held
         };
-        let host = HOSTING.is_match(m.as_str()).then(|| participants.iter().copied().filter(|&p| entities[p].span.end <= m.start()).last()).flatten();
+        let host = HOSTING.is_match(m.as_str()).then(|| participants.iter().copied().rfind(|&p| entities[p].span.end <= m.start())).flatten();
         // The place is a city or a site (or a seat of government); a region
         // named in the sentence gives only the country.
         let is_region = |i: usize| matches!(&entities[i].norm, Norm::Place { name, .. } if g.is_region(name));

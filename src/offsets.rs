@@ -108,7 +108,7 @@ impl OffsetMap {
     #[inline]
     pub(crate) fn push(&mut self, original_offset: usize, bytes: usize) {
         let o = original_offset as u32;
-        self.starts.extend(std::iter::repeat(o).take(bytes));
+        self.starts.extend(std::iter::repeat_n(o, bytes));
     }
 
     /// Maps `len` output bytes one to one onto the original from `original_start`.

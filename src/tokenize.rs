@@ -146,9 +146,8 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
             i += len;
             while i < n {
                 let b = bytes[i];
-                if b.is_ascii_digit() {
-                    i += 1;
-                } else if (b == b'.' || b == b',') && i + 1 < n && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit() {
+                // digits, and « . » or « , » between digits (« 3,5 », « 1.000 »)
+                if b.is_ascii_digit() || ((b == b'.' || b == b',') && i + 1 < n && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit()) {
                     i += 1;
                 } else {
                     break;

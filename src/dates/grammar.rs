@@ -81,7 +81,7 @@ impl Cursor<'_, '_> {
             }
         }
         // « Mars » capitalised inside a sentence is the planet or a name
-        if t.cap && !t.sentence_start && !t.upper && !self.day(i.wrapping_sub(1)).is_some() && self.year(i + 1).is_none() {
+        if t.cap && !t.sentence_start && !t.upper && self.day(i.wrapping_sub(1)).is_none() && self.year(i + 1).is_none() {
             return None;
         }
         Some((m, i + 1))

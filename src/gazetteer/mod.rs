@@ -151,7 +151,7 @@ impl CaseRule {
             }
         }
         let letters = variant.chars().filter(|c| c.is_alphabetic()).count();
-        rule.all_caps = letters >= 2 && letters <= 6 && variant.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        rule.all_caps = (2..=6).contains(&letters) && variant.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         rule
     }
 

@@ -18,19 +18,19 @@ for p in sorted(pathlib.Path(sys.argv[1]).glob("*.gold.json")):
     g = json.loads(p.read_text(encoding="utf-8"))
     print(json.dumps({"id": g["id"], "text": (p.parent / g["text_file"]).read_text(encoding="utf-8")}, ensure_ascii=False))
 PY
-  "$bin" extract --jsonl < "$tmp/dev.in.jsonl" > "$tmp/dev.out.jsonl"
+  "$bin" extract --jsonl --quiet < "$tmp/dev.in.jsonl" > "$tmp/dev.out.jsonl"
   echo "## dev (seed article and annotated news)"
   python3 "$eval_dir/score.py" "$eval_dir/dev" "$tmp/dev.out.jsonl" | cut -c1-3000
 fi
 for set in winer timebank; do
   if [ "$what" = all ] || [ "$what" = "$set" ]; then
-    "$bin" extract --jsonl < "$eval_dir/$set-dev.jsonl" > "$tmp/$set.out.jsonl"
+    "$bin" extract --jsonl --quiet < "$eval_dir/$set-dev.jsonl" > "$tmp/$set.out.jsonl"
     echo "## $set-dev"
     python3 "$eval_dir/score.py" "$eval_dir/$set-dev.jsonl" "$tmp/$set.out.jsonl" | cut -c1-3000
   fi
 done
 if [ "$what" = all ] || [ "$what" = duckling ]; then
-  "$bin" extract --jsonl < "$eval_dir/duckling-fr-dev.jsonl" > "$tmp/duckling.out.jsonl"
+  "$bin" extract --jsonl --quiet < "$eval_dir/duckling-fr-dev.jsonl" > "$tmp/duckling.out.jsonl"
   echo "## duckling-fr-dev"
   python3 "$eval_dir/dates.py" "$eval_dir/duckling-fr-dev.jsonl" "$tmp/duckling.out.jsonl"
 fi

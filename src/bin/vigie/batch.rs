@@ -62,11 +62,11 @@ impl Stats {
     pub fn line(&self, threads: usize) -> String {
         let secs = self.elapsed.as_secs_f64().max(1e-9);
         let mb = self.text_bytes as f64 / 1e6;
+        let size = if self.text_bytes < 1_000_000 { format!("{:.1} KB", self.text_bytes as f64 / 1e3) } else { format!("{mb:.1} MB") };
         let mut s = format!(
-            "{} document{}, {:.1} MB of text in {:.2} s ({:.1} MB/s, {} thread{})",
+            "{} document{}, {size} of text in {:.2} s ({:.1} MB/s, {} thread{})",
             self.documents,
             if self.documents == 1 { "" } else { "s" },
-            mb,
             secs,
             mb / secs,
             threads,

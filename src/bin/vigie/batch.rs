@@ -89,10 +89,21 @@ struct Batch {
 
 struct Rendered {
     seq: u64,
-    out: Vec<u8>,
+    pieces: Vec<Piece>,
     documents: u64,
     errors: u64,
 }
+
+/// Output of a batch: lines rendered by the worker, or a document so large
+/// that the writer serialises it straight to the output rather than holding
+/// its JSON in memory next to its text.
+enum Piece {
+    Lines(Vec<u8>),
+    Document { id: String, source: String, document: vigie::Document },
+}
+
+/// A document's JSON is written by the writer above this size of text.
+const STREAMED_TEXT_BYTES: usize = 4 << 20;
 
 /// Runs the pipeline over `inputs`, writing to `out`.
 pub fn run(
@@ -193,14 +204,23 @@ fn work(extractor: &Extractor, format: Format, batches: &Mutex<Receiver<Batch>>,
             Err(_) => return,
         };
         let Ok(batch) = batch else { return };
-        let mut out = Vec::with_capacity(batch.jobs.iter().map(|j| j.input.as_ref().map_or(64, |(t, _)| t.len() / 2 + 256)).sum());
+        // the JSON of prose is about half its text (less for news), so this
+        // rarely grows
+        let small = |j: &Job| j.input.as_ref().map_or(64, |(t, _)| if t.len() > STREAMED_TEXT_BYTES { 0 } else { t.len() / 2 + 256 });
+        let mut out = Vec::with_capacity(batch.jobs.iter().map(small).sum());
+        let mut pieces = Vec::new();
         let mut errors = 0;
         let documents = batch.jobs.len() as u64;
         for job in batch.jobs {
             match job.input {
                 Ok((text, reference)) => {
+                    let large = text.len() > STREAMED_TEXT_BYTES;
                     let doc = extractor.extract_string(text, reference);
                     match format {
+                        Format::JsonLines if large => {
+                            pieces.push(Piece::Lines(std::mem::take(&mut out)));
+                            pieces.push(Piece::Document { id: job.id, source: job.source, document: doc });
+                        }
                         Format::JsonLines => {
                             serde_json::to_writer(&mut out, &Json { id: Some(&job.id), source: Some(&job.source), document: &doc })
                                 .expect("writing JSON to memory cannot fail");
@@ -226,7 +246,8 @@ fn work(extractor: &Extractor, format: Format, batches: &Mutex<Receiver<Batch>>,
                 }
             }
         }
-        if rendered.send(Rendered { seq: batch.seq, out, documents, errors }).is_err() {
+        pieces.push(Piece::Lines(out));
+        if rendered.send(Rendered { seq: batch.seq, pieces, documents, errors }).is_err() {
             return;
         }
     }
@@ -261,7 +282,17 @@ fn write_batches(
 }
 
 fn write_one(batch: Rendered, out: &mut dyn Write, permits: &SyncSender<()>, stats: &mut Stats) -> io::Result<()> {
-    out.write_all(&batch.out)?;
+    for piece in batch.pieces {
+        match piece {
+            Piece::Lines(lines) => out.write_all(&lines)?,
+            Piece::Document { id, source, document } => {
+                let mut w = io::BufWriter::with_capacity(1 << 16, &mut *out);
+                serde_json::to_writer(&mut w, &Json { id: Some(&id), source: Some(&source), document: &document })?;
+                w.write_all(b"\n")?;
+                w.flush()?;
+            }
+        }
+    }
     stats.documents += batch.documents;
     stats.errors += batch.errors;
     // The reader may have finished; a closed channel is fine.

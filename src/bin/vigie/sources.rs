@@ -104,7 +104,7 @@ impl Reader<'_> {
             if input.as_os_str() == "-" {
                 let stdin = io::stdin();
                 let reader = Counting { inner: stdin.lock(), counters: self.counters.clone() };
-                if !self.read_stream("<stdin>", Box::new(BufReader::with_capacity(1 << 16, reader)), self.jsonl, emit) {
+                if !self.read_stream("<stdin>", Box::new(BufReader::with_capacity(1 << 16, reader)), self.jsonl, 0, emit) {
                     return;
                 }
             } else if input.is_dir() {
@@ -142,19 +142,21 @@ impl Reader<'_> {
             None => (name, false),
         };
         let jsonl = self.jsonl || inner_name.ends_with(".jsonl") || inner_name.ends_with(".ndjson");
+        // the file's size, so that reading a text file allocates once
+        let size_hint = if gzipped { 0 } else { file.metadata().map_or(0, |m| m.len() as usize) };
         let counted = Counting { inner: file, counters: self.counters.clone() };
         let reader: Box<dyn BufRead> = if gzipped {
             Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(BufReader::with_capacity(1 << 16, counted))))
         } else {
             Box::new(BufReader::with_capacity(1 << 16, counted))
         };
-        self.read_stream(&source, reader, jsonl, emit)
+        self.read_stream(&source, reader, jsonl, size_hint, emit)
     }
 
     /// One stream: one document, or one a line.
-    fn read_stream(&self, source: &str, mut reader: Box<dyn BufRead + '_>, jsonl: bool, emit: &mut dyn FnMut(Job) -> bool) -> bool {
+    fn read_stream(&self, source: &str, mut reader: Box<dyn BufRead + '_>, jsonl: bool, size_hint: usize, emit: &mut dyn FnMut(Job) -> bool) -> bool {
         if !jsonl {
-            let mut bytes = Vec::new();
+            let mut bytes = Vec::with_capacity(size_hint.saturating_add(1));
             let input = match reader.read_to_end(&mut bytes) {
                 Err(e) => Err(format!("cannot read: {e}")),
                 Ok(_) => match String::from_utf8(bytes) {

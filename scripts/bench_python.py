@@ -61,7 +61,7 @@ def main():
     try:
         def cli():
             with open(jsonl, "rb") as inp:
-                subprocess.run(["taskset", "-c", "0", args.cli, "extract", "--jsonl"], stdin=inp,
+                subprocess.run(["taskset", "-c", "0", args.cli, "extract", "--jsonl", "--quiet"], stdin=inp,
                                stdout=subprocess.DEVNULL, check=True)
         cli_s = median_seconds(cli, args.runs)
     finally:

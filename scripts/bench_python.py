@@ -41,8 +41,8 @@ def median_seconds(run, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "bench" / "news-winer-dev.txt"))
-    parser.add_argument("--repeat", type=int, default=8, help="copies of the corpus in one batch")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=24, help="copies of the corpus in one batch")
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--cli", default=str(REPO / "target" / "release" / "vigie"))
     args = parser.parse_args()
 

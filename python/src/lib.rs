@@ -4,10 +4,11 @@
 //! the GIL released; batches run on a pool of scoped threads.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::PyBytes;
 
 use vigie::{Date, Error, GazetteerKind};
 
@@ -92,15 +93,15 @@ impl NativeExtractor {
         Ok(py.detach(|| self.inner.extract_string(text, reference).to_json(None)))
     }
 
-    /// Many documents as JSON, in order, on `threads` threads.
+    /// Many documents as JSON (UTF-8 bytes), in order, on `threads` threads.
     #[pyo3(signature = (texts, reference_dates=None, threads=1))]
-    fn extract_batch(
+    fn extract_batch<'py>(
         &self,
-        py: Python<'_>,
-        texts: Vec<String>,
+        py: Python<'py>,
+        texts: Vec<PyBackedStr>,
         reference_dates: Option<Vec<Option<String>>>,
         threads: usize,
-    ) -> PyResult<Vec<String>> {
+    ) -> PyResult<Vec<Bound<'py, PyBytes>>> {
         let references: Vec<Option<Date>> = match reference_dates {
             None => vec![None; texts.len()],
             Some(dates) => {
@@ -115,18 +116,19 @@ impl NativeExtractor {
             }
         };
         let extractor = &self.inner;
-        Ok(py.detach(move || run_batch(extractor, texts, references, threads.max(1))))
+        let jsons = py.detach(move || run_batch(extractor, texts, references, threads.max(1)));
+        // bytes, not str: no decoding here; Python parses them only if asked
+        Ok(jsons.iter().map(|j| PyBytes::new(py, j.as_bytes())).collect())
     }
 }
 
 /// Extracts every text, each worker taking the next unclaimed one, so that a
 /// long article does not hold up a whole share of the batch.
-fn run_batch(extractor: &vigie::Extractor, texts: Vec<String>, references: Vec<Option<Date>>, threads: usize) -> Vec<String> {
+fn run_batch(extractor: &vigie::Extractor, texts: Vec<PyBackedStr>, references: Vec<Option<Date>>, threads: usize) -> Vec<String> {
     let n = texts.len();
     if threads == 1 || n < 2 {
-        return texts.into_iter().zip(references).map(|(t, r)| extractor.extract_string(t, r).to_json(None)).collect();
+        return texts.iter().zip(references).map(|(t, r)| extractor.extract_string(t.to_string(), r).to_json(None)).collect();
     }
-    let inputs: Vec<Mutex<Option<String>>> = texts.into_iter().map(|t| Mutex::new(Some(t))).collect();
     let next = AtomicUsize::new(0);
     let mut done: Vec<(usize, String)> = Vec::with_capacity(n);
     std::thread::scope(|scope| {
@@ -139,8 +141,7 @@ fn run_batch(extractor: &vigie::Extractor, texts: Vec<String>, references: Vec<O
                         if i >= n {
                             break out;
                         }
-                        let text = inputs[i].lock().map(|mut t| t.take().unwrap_or_default()).unwrap_or_default();
-                        out.push((i, extractor.extract_string(text, references[i]).to_json(None)));
+                        out.push((i, extractor.extract_string(texts[i].to_string(), references[i]).to_json(None)));
                     }
                 })
             })

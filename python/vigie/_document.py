@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Any, Dict, List, NamedTuple, Optional, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple, Union
 
 
 def _date(value: Optional[str]) -> Optional[_dt.date]:
@@ -167,9 +167,9 @@ class Document:
 
     __slots__ = ("text", "_json", "_data", "_entities", "_meetings")
 
-    def __init__(self, text: str, json_text: str) -> None:
+    def __init__(self, text: str, json_text: Union[str, bytes]) -> None:
         self.text = text
-        self._json: Optional[str] = json_text
+        self._json: Optional[Union[str, bytes]] = json_text
         self._data: Optional[Dict[str, Any]] = None
         self._entities: Optional[List[Entity]] = None
         self._meetings: Optional[List[Meeting]] = None
@@ -231,7 +231,7 @@ class Document:
     def to_json(self, *, indent: Optional[int] = None) -> str:
         """The document in the JSON output contract (without its text)."""
         if indent is None and self._json is not None:
-            return self._json
+            return self._json.decode("utf-8") if isinstance(self._json, bytes) else self._json
         return json.dumps(self._parsed(), ensure_ascii=False, indent=indent)
 
     def to_displacy(self) -> Dict[str, Any]:

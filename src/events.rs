@@ -92,7 +92,7 @@ pub(crate) const MEETING_WORDS: &[&str] = &[
 /// the pattern, Unicode boundaries would keep the regex off its fast engines.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(se\s+sont\s+rencontr[ée]e?s?|se\s+rencontr(?:ent|eront|er)|a\s+rencontr[ée]|ont\s+rencontr[ée]|rencontrer[ao]n?t?|rencontr(?:ait|e)\s+(?:son|sa|ses|leurs?|le|la|les)|s['’]\s*(?:est|étaient|était)\s+(?:\w+\s+)?entretenue?s?\s+avec|se\s+sont\s+(?:\w+ment\s+)?entretenu(?:e?s)?|se\s+sont\s+(?:\w+ment\s+)?rencontr[ée]e?s|n[ée]gociations\s+avec|(?:a|avait|ont)\s+re[çc]ue?s?|recevai(?:en)?t|re[çc]oi(?:t|vent)|recevra|accueill(?:e|ent|ait|era|i)|(?:a|ont)\s+rendu\s+visite|rend(?:ra)?\s+visite|se\s+sont\s+r[ée]unis|(?:sa|la|leur|une|cette|de\s+la|d['’]une)\s+(?:(?:derni[èe]re|premi[èe]re|prochaine|nouvelle|r[ée]cente|pr[ée]c[ée]dente)\s+)?r(?:encontre|éunion|eunion)|sommet|entretiens?|pourparlers|t[êe]te-[àa]-t[êe]te|visite\s+officielle)",
+        r"(?i)(se\s+sont\s+rencontr[ée]e?s?|se\s+rencontr(?:ent|eront|er)|a\s+rencontr[ée]|ont\s+rencontr[ée]|rencontrer[ao]n?t?|(?:pour|afin\s+de)\s+rencontrer|rencontr(?:ait|e)\s+(?:son|sa|ses|leurs?|le|la|les)|s['’]\s*(?:est|étaient|était)\s+(?:\w+\s+)?entretenue?s?\s+avec|se\s+sont\s+(?:\w+ment\s+)?entretenu(?:e?s)?|se\s+sont\s+(?:\w+ment\s+)?rencontr[ée]e?s|n[ée]gociations\s+avec|(?:a|avait|ont)\s+re[çc]ue?s?|recevai(?:en)?t|re[çc]oi(?:t|vent)|recevra|accueill(?:e|ent|ait|era|i)|(?:a|ont)\s+rendu\s+visite|rend(?:ra)?\s+visite|se\s+sont\s+r[ée]unis|(?:sa|la|leur|une|cette|de\s+la|d['’]une)\s+(?:(?:derni[èe]re|premi[èe]re|prochaine|nouvelle|r[ée]cente|pr[ée]c[ée]dente)\s+)?r(?:encontre|éunion|eunion)|sommet|entretiens?|pourparlers|t[êe]te-[àa]-t[êe]te|visite\s+officielle)",
     )
     .expect("the trigger pattern is a valid regex, checked by a test")
 });
@@ -124,10 +124,13 @@ static HOSTING: LazyLock<Regex> =
 
 static VISIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)visite|rendu").expect("valid regex, checked by a test"));
 
+static RENDU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:s['’]\s*(?:est|était)|se\s+(?:rend|rendra|rendront|sont|rendait))\s+(?:\w+\s+)?rendue?s?|se\s+rend(?:ra|ront|ait)?\s").expect("valid regex, checked by a test"));
+
 /// Forces every pattern of this module (a bad literal fails the test suite).
 #[cfg(test)]
 pub(crate) fn force_patterns() {
-    for r in [&TRIGGER, &PHONE, &PLANNED, &CANCELLED, &SPORT, &NEGATED, &HOSTING, &VISIT] {
+    for r in [&TRIGGER, &PHONE, &PLANNED, &CANCELLED, &SPORT, &NEGATED, &HOSTING, &VISIT, &RENDU] {
         let _ = r.is_match("");
     }
 }
@@ -347,6 +350,8 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
         } else {
             Status::Held
         };
+        // « s'est rendu à Bamako pour rencontrer », « se rendra à Moscou pour rencontrer »: a visit
+        let visit = VISIT.is_match(m.as_str()) || (m.as_str().to_lowercase().contains("pour") && RENDU.is_match(before_trigger));
         let host = HOSTING.is_match(m.as_str()).then(|| participants.iter().copied().rfind(|&p| entities[p].span.end <= m.start())).flatten();
         // The place is a city or a site (or a seat of government); a region
         // named in the sentence gives only the country.
@@ -371,7 +376,7 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             });
         // with no place named: the host's country, or the country of the one visited
         let country = country.or_else(|| {
-            let visited = if HOSTING.is_match(m.as_str()) { host } else if VISIT.is_match(m.as_str()) { participants.iter().copied().find(|&p| entities[p].span.start >= m.end()) } else { None };
+            let visited = if HOSTING.is_match(m.as_str()) { host } else if visit { participants.iter().copied().find(|&p| entities[p].span.start >= m.end()) } else { None };
             visited.and_then(|p| match &entities[p].norm {
                 Norm::Person { country, .. } => country.clone(),
                 _ => None,
@@ -402,7 +407,7 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             .collect();
         let (cameo, mode) = if host.is_some() {
             ("043", "host")
-        } else if VISIT.is_match(m.as_str()) {
+        } else if visit {
             ("042", "visit")
         } else if country.is_some() && countries.len() >= 2 && countries.iter().all(|c| c.is_some() && *c != country) {
             ("044", "third-party")

@@ -137,6 +137,23 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     out.map.finish(text.len());
 }
 
+/// The end of the run of ASCII bytes that starts at `i`, eight bytes at a time.
+#[inline]
+fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("an 8-byte slice"));
+        let high = word & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
 /// [`fold`] into a buffer that is reused across calls.
 pub fn fold_into(text: &str, out: &mut Normalized) {
     out.text.clear();
@@ -147,9 +164,7 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
     while i < bytes.len() {
         // Fast path: a run of ASCII bytes folds byte for byte.
         let run_start = i;
-        while i < bytes.len() && bytes[i] < 0x80 {
-            i += 1;
-        }
+        i = ascii_run_end(bytes, i);
         if i > run_start {
             let before = out.text.len();
             out.text.push_str(&text[run_start..i]);
@@ -168,25 +183,50 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
             continue;
         }
         let before = out.text.len();
-        match replacement(c) {
-            Some(Replacement::Char(r)) => out.text.push(r),
-            Some(Replacement::Fold(s)) => out.text.push_str(s),
-            Some(Replacement::Remove) => {}
-            None => {
-                unicode_normalization::char::decompose_compatible(c, |d| {
-                    if is_combining(d) {
-                        return;
-                    }
-                    match replacement(d) {
-                        Some(Replacement::Char(r)) => out.text.push(r),
-                        Some(Replacement::Fold(s)) => out.text.push_str(s),
-                        Some(Replacement::Remove) => {}
-                        None => out.text.extend(d.to_lowercase().filter(|l| !is_combining(*l))),
-                    }
-                });
-            }
+        match LATIN_FOLDS.get(c as usize - 0x80) {
+            Some(folded) => out.text.push_str(folded),
+            None => fold_char(c, &mut out.text),
         }
         out.map.push(at, out.text.len() - before);
     }
     out.map.finish(text.len());
 }
+
+/// The folded key of one non-ASCII character, appended to `out`.
+fn fold_char(c: char, out: &mut String) {
+    match replacement(c) {
+        Some(Replacement::Char(r)) => out.push(r),
+        Some(Replacement::Fold(s)) => out.push_str(s),
+        Some(Replacement::Remove) => {}
+        None => {
+            unicode_normalization::char::decompose_compatible(c, |d| {
+                if is_combining(d) {
+                    return;
+                }
+                match replacement(d) {
+                    Some(Replacement::Char(r)) => out.push(r),
+                    Some(Replacement::Fold(s)) => out.push_str(s),
+                    Some(Replacement::Remove) => {}
+                    None => out.extend(d.to_lowercase().filter(|l| !is_combining(*l))),
+                }
+            });
+        }
+    }
+}
+
+/// The folded keys of U+0080 to U+024F (Latin-1 and the Latin Extended
+/// blocks, where nearly every accented letter of European text lies),
+/// computed once by [`fold_char`] so that folding them costs one lookup.
+static LATIN_FOLDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    (0x80u32..0x250)
+        .map(|u| {
+            let mut s = String::new();
+            if let Some(c) = char::from_u32(u) {
+                if !is_combining(c) {
+                    fold_char(c, &mut s);
+                }
+            }
+            s
+        })
+        .collect()
+});

@@ -254,7 +254,8 @@ fn capitals(text: &str, key: &str) -> (bool, bool) {
     let Some(first) = chars.next() else { return (false, false) };
     let mut cap = first.is_uppercase();
     // « al-Assad », « el-Béchir », « ben-Ali »: a particle, a hyphen, a capital
-    if !cap && key.len() > 3 && key.as_bytes()[..5.min(key.len())].contains(&b'-') {
+    // (the prefixes have 2 to 4 letters, so the hyphen is at byte 2, 3 or 4)
+    if !cap && key.len() > 3 && key.as_bytes()[2..5.min(key.len())].contains(&b'-') {
         if let Some((prefix, _)) = key.split_once('-') {
             if matches!(prefix, "al" | "el" | "ben" | "bin" | "abu" | "abou" | "ibn" | "ould" | "ad" | "as" | "ash" | "an" | "ar" | "at" | "az") {
                 cap = text.get(prefix.len() + 1..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase);

@@ -94,12 +94,17 @@ pub(crate) fn ordinal(word: &str) -> Option<i64> {
         "second" | "seconde" => return Some(2),
         _ => {}
     }
-    for suffix in ["eme", "ieme", "e", "er"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if let Ok(n) = stem.parse::<i64>() {
-                return Some(n);
+    // « 13e », « 2eme »: digits then a suffix (most words end in « e »:
+    // only those that start with a digit are worth parsing)
+    if word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        for suffix in ["eme", "ieme", "e", "er"] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                if let Ok(n) = stem.parse::<i64>() {
+                    return Some(n);
+                }
             }
         }
+        return None;
     }
     let stem = word.strip_suffix("ieme")?;
     let base = match stem {

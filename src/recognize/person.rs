@@ -66,7 +66,8 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState, out: &mut V
 
 /// Whether token `i` can begin a name.
 fn starts_name(seg: &Segment<'_>, i: usize) -> bool {
-    is_name_word(seg, i) || is_initial(seg, i) || is_leading_particle(seg, i)
+    // all three need a capital: most tokens stop here
+    seg.tokens.get(i).is_some_and(|t| t.cap) && (is_name_word(seg, i) || is_initial(seg, i) || is_leading_particle(seg, i))
 }
 
 /// « Le Drian », « De Gendt », « Van Rompuy »: a capitalised particle that

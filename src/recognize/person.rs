@@ -359,8 +359,13 @@ fn fold_words(text: &str, buffer: &mut crate::normalize::Normalized, key: &mut S
 pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed: &[Span]) {
     // surname key -> (full name, country), from names of two words or more
     let mut full: HashMap<String, (Arc<str>, Option<Arc<str>>)> = HashMap::new();
+    // a name is mentioned many times: each distinct (name, country) is read once
+    let mut seen: std::collections::HashSet<(&str, Option<&str>)> = std::collections::HashSet::new();
     for e in entities.iter() {
         if let Norm::Person { name, country, .. } = &e.norm {
+            if !seen.insert((&**name, country.as_deref())) {
+                continue;
+            }
             let key = fold(name).text;
             let words: Vec<&str> = key.split_whitespace().collect();
             if words.len() < 2 {
@@ -382,12 +387,14 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
     if full.is_empty() {
         return;
     }
+    drop(seen);
     let mut buffer = crate::normalize::Normalized::default();
     let mut key = String::new();
     for e in entities.iter_mut() {
         match &mut e.norm {
             Norm::Person { name, country, .. } => {
-                if let Some((n, c)) = full.get(&fold(name).text) {
+                fold_words(name, &mut buffer, &mut key);
+                if let Some((n, c)) = full.get(key.as_str()) {
                     if n.len() > name.len() {
                         *name = n.clone();
                     }

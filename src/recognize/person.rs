@@ -190,6 +190,23 @@ fn classify(seg: &mut Segment<'_>, start: usize, end: usize, sentence: usize, la
         }
         return;
     }
+    // 2. « Décès de Christian Cabrol », « le député de LFI Éric Coquerel »: a
+    // run that does not begin with a first name but holds « first name +
+    // name » after a particle (at the start of a sentence) or after a name
+    // the gazetteers give to something else is that thing, then a person
+    if !seg.is_first_name(start) {
+        let split = (start + 1..end.saturating_sub(1)).find(|&k| seg.is_first_name(k) && !seg.has(k, PARTICLE) && is_name_word(seg, k + 1));
+        if let Some(k) = split {
+            let after_particle = seg.has(k - 1, PARTICLE) && seg.tokens[start].sentence_start;
+            let after_other = seg.tokens[k - 1].upper
+                || seg.hit_ending_at(k - 1).is_some_and(|h| h.start >= start && !h.entries.iter().any(|e| matches!(e, Entry::Person(_))));
+            if after_particle || after_other {
+                classify(seg, start, if after_particle { k - 1 } else { k }, sentence, last, state, out);
+                classify(seg, k, end, sentence, last, state, out);
+                return;
+            }
+        }
+    }
     let first_name = end - start >= 2 && seg.is_first_name(start);
     let covered_by_place = seg
         .hit_starting_at(start)

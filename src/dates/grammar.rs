@@ -385,17 +385,16 @@ fn weekday(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
                 n += 3;
             }
         }
-        "en" => match c.w(n + 1) {
-            "8" | "huit" => {
-                weeks = Some(2);
-                n += 2;
+        "en" => {
+            let later = match c.w(n + 1) {
+                "8" | "huit" => 1,
+                "15" | "quinze" => 2,
+                _ => 0,
+            };
+            if later > 0 {
+                return Some((n + 2, Expr::WeekdayLater { weekday: wd, weeks: later }, "<jour-sem> en huit"));
             }
-            "15" | "quinze" => {
-                weeks = Some(3);
-                n += 2;
-            }
-            _ => {}
-        },
+        }
         _ => {}
     }
     // « lundi matin », « dimanche soir »
@@ -582,6 +581,13 @@ fn relative(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
         let unit = lexicon::unit(c.w(i + 2))?;
         return Some((i + 3, Expr::Relative { n, unit, anchored: false, whole: false }, "dans <n> <unité>"));
     }
+    // « 2 dernieres semaines », « les deux dernières semaines »: the whole
+    // weeks before this one
+    if let Some(k) = c.count(i) {
+        if matches!(c.w(i + 1), "dernieres" | "derniers") && matches!(c.w(i + 2), "semaines") {
+            return Some((i + 3, Expr::LastWeeks(k), "<n> dernières semaines"));
+        }
+    }
     // « quelques jours plus tard », « trois jours plus tard », « deux semaines après »
     if w == "quelques" || c.count(i).is_some() {
         let unit = lexicon::unit(c.w(i + 1))?;
@@ -633,12 +639,6 @@ fn relative(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
         let unit = lexicon::unit(c.w(i + 1)).filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year))?;
         let n = if c.w(i + 2) == "-" && c.w(i + 3) == "ci" { i + 4 } else { i + 2 };
         return Some((n, Expr::Relative { n: 0, unit, anchored: false, whole: true }, "cette <unité>"));
-    }
-    // « 2 dernieres semaines », « les deux dernières semaines »
-    if let Some(k) = c.count(i) {
-        if matches!(c.w(i + 1), "dernieres" | "derniers") && matches!(c.w(i + 2), "semaines") {
-            return Some((i + 3, Expr::LastWeeks(k), "<n> dernières semaines"));
-        }
     }
     None
 }
@@ -777,7 +777,7 @@ fn attach_time(c: &Cursor<'_, '_>, found: (usize, usize, Expr, &'static str)) ->
         }
         return (start, end, expr, rule);
     }
-    let is_day = matches!(expr, Expr::Day(..) | Expr::Weekday { .. } | Expr::Relative { unit: Unit::Day, .. });
+    let is_day = matches!(expr, Expr::Day(..) | Expr::Weekday { .. } | Expr::WeekdayLater { .. } | Expr::Relative { unit: Unit::Day, .. });
     if !is_day {
         return (start, end, expr, rule);
     }
@@ -863,7 +863,7 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
         let span = seg.doc_span(start, end);
         // the sentence's tense only matters where the text leaves a date open
         let open = match &expr {
-            Expr::Weekday { .. } | Expr::Holiday { .. } | Expr::Movable { .. } => true,
+            Expr::Weekday { .. } | Expr::WeekdayLater { .. } | Expr::Holiday { .. } | Expr::Movable { .. } => true,
             Expr::Day(spec, _) | Expr::DayRange(_, spec) => spec.year.is_none(),
             Expr::Month { year, .. } | Expr::Season { year, .. } | Expr::MonthRange { year, .. } => year.is_none(),
             _ => false,

@@ -119,6 +119,9 @@ pub(crate) enum Expr {
     /// A weekday: `weeks` weeks from the anchor's week (0 this week or the
     /// nearest by `lean`), or the one of the day `day` when given.
     Weekday { weekday: u32, lean: Lean, weeks: Option<i64> },
+    /// « lundi en huit », « mardi en quinze »: the next such weekday (today
+    /// included), then `weeks` weeks later.
+    WeekdayLater { weekday: u32, weeks: i64 },
     /// `n` units from the reference (« hier », « il y a trois jours », « la
     /// semaine dernière », « cette année »), or from the last date mentioned
     /// when `anchored` (« le lendemain »). Whole units when `whole`.

@@ -272,6 +272,11 @@ fn resolve_opt(expr: &Expr, tense: Lean, reference: Option<Date>, narrative: Opt
             part_interval(base, *part, of)
         }
         Expr::Weekday { weekday, lean: l, weeks } => Some(day(weekday_date(*weekday, lean(*l, tense), *weeks, reference?))),
+        Expr::WeekdayLater { weekday, weeks } => {
+            let r = reference?;
+            let ahead = (*weekday as i64 - r.weekday() as i64).rem_euclid(7);
+            Some(day(r.add_days(ahead + 7 * weeks)))
+        }
         Expr::Relative { n, unit, anchored, whole } => {
             let base = if *anchored { narrative? } else { reference? };
             let n = *n;

@@ -126,8 +126,10 @@ pub(crate) enum Expr {
     /// semaine dernière », « cette année »), or from the last date mentioned
     /// when `anchored` (« le lendemain »). Whole units when `whole`.
     Relative { n: i64, unit: Unit, anchored: bool, whole: bool },
-    /// The last `n` whole weeks (« les deux dernières semaines »).
-    LastWeeks(i64),
+    /// `n` whole units before the current one (« les deux dernières
+    /// semaines », « les trois derniers jours ») when `n` is negative, after it
+    /// (« les deux prochains mois ») when positive.
+    UnitsAround { n: i64, unit: Unit },
     /// Some days after the last date mentioned (« quelques jours plus tard »).
     Vague { min_days: i64, max_days: i64 },
     /// A duration, not a calendar interval.

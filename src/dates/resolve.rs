@@ -303,10 +303,27 @@ fn resolve_opt(expr: &Expr, tense: Lean, reference: Option<Date>, narrative: Opt
                 _ => None,
             }
         }
-        Expr::LastWeeks(k) => {
+        Expr::UnitsAround { n, unit } => {
             let r = reference?;
-            let monday = r.add_days(1 - r.weekday() as i64);
-            Some(interval(monday.add_days(-7 * k), monday.add_days(-1), Grain::Week))
+            // the current unit's first day, and the first day of the one `k` units away
+            let (first, grain): (Date, Grain) = match unit {
+                Unit::Day => (r, Grain::Day),
+                Unit::Week => (r.add_days(1 - r.weekday() as i64), Grain::Week),
+                Unit::Month => (r.first_of_month(), Grain::Month),
+                Unit::Year => (Date::new(r.year, 1, 1)?, Grain::Year),
+                _ => return None,
+            };
+            let shift = |d: Date, k: i64| match unit {
+                Unit::Day => d.add_days(k),
+                Unit::Week => d.add_days(7 * k),
+                Unit::Month => d.add_months(k),
+                _ => d.add_months(12 * k),
+            };
+            if *n < 0 {
+                Some(interval(shift(first, *n), first.add_days(-1), grain))
+            } else {
+                Some(interval(shift(first, 1), shift(first, n + 1).add_days(-1), grain))
+            }
         }
         Expr::Vague { min_days, max_days } => {
             let base = narrative?;

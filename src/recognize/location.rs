@@ -50,6 +50,14 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
         let t = &seg.tokens[i];
         // Most tokens can introduce nothing here: skip them on cheap tests.
         let first = seg.key.as_bytes().get(t.key.start).copied().unwrap_or(0);
+        // « de Montain (Jura) », « vers Sokhné (Syrie) »: a name followed by
+        // its department, region or country in brackets is a place there
+        if matches!(first, b'd' | b'v') && matches!(seg.word(i), "de" | "d'" | "depuis" | "vers") {
+            if let Some(end) = bracketed_place(seg, i + 1, out) {
+                i = end;
+                continue;
+            }
+        }
         if !(first == b'a' || first == b'n' || seg.has(i, STREET | PLACE_NOUN)) {
             i += 1;
             continue;
@@ -105,6 +113,31 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
             i += 1;
         }
     }
+}
+
+/// A capitalised run from `start` followed by « ( », a region or a country
+/// the gazetteers know, and « ) »: pushes the run as a place of that
+/// country and returns the index after it.
+fn bracketed_place(seg: &mut Segment<'_>, start: usize, out: &mut Vec<Entity>) -> Option<usize> {
+    let n = seg.tokens.len();
+    let mut j = start;
+    while j < n && j < start + 3 && is_capitalised_free(seg, j) && !seg.tokens[j].sentence_start {
+        j += 1;
+    }
+    if j == start || seg.word(j) != "(" {
+        return None;
+    }
+    let hit = seg.hit_starting_at(j + 1)?;
+    if seg.word(hit.end) != ")" {
+        return None;
+    }
+    let country = hit.entries.iter().find_map(|e| match *e {
+        Entry::Country(c) => Some(seg.g.countries[c as usize].iso3.clone()),
+        Entry::Place(p) if seg.g.places[p as usize].region => seg.g.places[p as usize].country.clone(),
+        _ => None,
+    })?;
+    push_place(seg, start, j, Some(country), out, "de <Lieu> (<région>)");
+    Some(j)
 }
 
 fn is_road(s: &str) -> bool {

@@ -583,12 +583,12 @@ fn relative(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
     }
     // « 2 dernieres semaines », « les deux dernières semaines »: the whole
     // weeks before this one
-    if let Some(k) = c.count(i).filter(|&k| k > 0) {
-        let sign = match c.w(i + 1) {
-            "dernieres" | "derniers" => -1,
-            "prochaines" | "prochains" => 1,
-            _ => 0,
-        };
+    let sign = match c.w(i + 1) {
+        "dernieres" | "derniers" => -1,
+        "prochaines" | "prochains" => 1,
+        _ => 0,
+    };
+    if let Some(k) = c.count(i).filter(|&k| k > 0 && sign != 0) {
         let unit = lexicon::unit(c.w(i + 2)).filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year));
         if let (true, Some(unit)) = (sign != 0 && c.w(i + 2).ends_with('s'), unit) {
             return Some((i + 3, Expr::UnitsAround { n: sign * k, unit }, "<n> dernières <unités>"));

@@ -218,7 +218,10 @@ fn classify(seg: &mut Segment<'_>, start: usize, end: usize, sentence: usize, la
     let ctx = context_before(seg, start, last, sentence);
     let aged = seg.is_punct(end, ",") && seg.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number) && seg.word(end + 2).starts_with("an");
     let acronym = (start..end).all(|k| seg.tokens[k].upper);
-    if (ctx.trigger && !covered_by_place && !acronym) || aged {
+    // « Mounzer Khalil, directeur des services de secours »: two names or
+    // more, then a role in apposition
+    let with_role = end - start >= 2 && !seg.tokens[start].sentence_start && !covered_by_place && !acronym && context_after(seg, end).0.is_some();
+    if (ctx.trigger && !covered_by_place && !acronym) || aged || with_role {
         emit(seg, start, end, None, None, sentence, last, out, "<titre> <Nom>");
         return;
     }

@@ -111,6 +111,9 @@ impl Reader<'_> {
                 for entry in walkdir::WalkDir::new(input).follow_links(true).sort_by_file_name() {
                     let keep_going = match entry {
                         Ok(e) if e.file_type().is_dir() => true,
+                        // a pipe, a socket or a device inside a folder would block
+                        // or never end: only regular files are read there
+                        Ok(e) if !e.file_type().is_file() => true,
                         Ok(e) => {
                             let relative = e.path().strip_prefix(input).unwrap_or(e.path());
                             !self.filter.accepts(e.path(), relative) || self.read_file(e.path(), emit)

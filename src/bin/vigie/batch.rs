@@ -54,7 +54,6 @@ pub struct Stats {
     pub errors: u64,
     pub skipped: u64,
     pub text_bytes: u64,
-    pub disk_bytes: u64,
     pub elapsed: Duration,
 }
 
@@ -156,7 +155,6 @@ pub fn run(
         bar.finish_and_clear();
     }
     stats.text_bytes = counters.text.load(Ordering::Relaxed);
-    stats.disk_bytes = counters.disk.load(Ordering::Relaxed);
     stats.elapsed = started.elapsed();
     result.map(|()| stats)
 }
@@ -221,11 +219,7 @@ fn work(extractor: &Extractor, format: Format, batches: &Mutex<Receiver<Batch>>,
                             pieces.push(Piece::Lines(std::mem::take(&mut out)));
                             pieces.push(Piece::Document { id: job.id, source: job.source, document: doc });
                         }
-                        Format::JsonLines => {
-                            serde_json::to_writer(&mut out, &Json { id: Some(&job.id), source: Some(&job.source), document: &doc })
-                                .expect("writing JSON to memory cannot fail");
-                            out.push(b'\n');
-                        }
+                        Format::JsonLines => json_line(&mut out, &job.id, &job.source, &doc).expect("writing JSON to memory cannot fail"),
                         Format::Summary => {
                             summary(&job.id, &doc, &mut out).expect("writing to memory cannot fail");
                         }
@@ -251,6 +245,12 @@ fn work(extractor: &Extractor, format: Format, batches: &Mutex<Receiver<Batch>>,
             return;
         }
     }
+}
+
+/// One document's JSON record and its newline.
+fn json_line(out: &mut impl Write, id: &str, source: &str, document: &vigie::Document) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &Json { id: Some(id), source: Some(source), document })?;
+    out.write_all(b"\n")
 }
 
 /// The writer: writes each batch whole (complete lines only), in sequence
@@ -287,8 +287,7 @@ fn write_one(batch: Rendered, out: &mut dyn Write, permits: &SyncSender<()>, sta
             Piece::Lines(lines) => out.write_all(&lines)?,
             Piece::Document { id, source, document } => {
                 let mut w = io::BufWriter::with_capacity(1 << 16, &mut *out);
-                serde_json::to_writer(&mut w, &Json { id: Some(&id), source: Some(&source), document: &document })?;
-                w.write_all(b"\n")?;
+                json_line(&mut w, &id, &source, &document)?;
                 w.flush()?;
             }
         }

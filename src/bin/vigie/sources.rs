@@ -26,6 +26,13 @@ pub struct Job {
     pub input: Result<(String, Option<Date>), String>,
 }
 
+impl Job {
+    /// The error record that stands for what could not be read at `source`.
+    fn unreadable(source: String, error: impl std::fmt::Display) -> Job {
+        Job { id: source.clone(), source, input: Err(format!("cannot read: {error}")) }
+    }
+}
+
 /// Which paths of a walked directory are read.
 pub struct Filter {
     include: Option<GlobSet>,
@@ -50,6 +57,16 @@ impl Filter {
         })
     }
 
+    /// The regular files below `root` that the globs accept, in file-name
+    /// order (a pipe, a socket or a device there would block or never end),
+    /// and the entries that could not be read.
+    fn files_below<'f>(&'f self, root: &'f Path) -> impl Iterator<Item = Result<walkdir::DirEntry, walkdir::Error>> + 'f {
+        walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter(move |entry| match entry {
+            Ok(e) => e.file_type().is_file() && self.accepts(e.path(), e.path().strip_prefix(root).unwrap_or(e.path())),
+            Err(_) => true,
+        })
+    }
+
     /// `relative` is the path below the walked folder; globs match it (so
     /// `*.txt` matches at any depth) or the bare file name.
     fn accepts(&self, path: &Path, relative: &Path) -> bool {
@@ -59,8 +76,9 @@ impl Filter {
             return false;
         }
         match &self.output {
-            Some(out) => path.canonicalize().map_or(true, |p| &p != out),
-            None => true,
+            // resolving a path costs system calls: only for a file of the output's name
+            Some(out) if path.file_name() == out.file_name() => path.canonicalize().map_or(true, |p| &p != out),
+            _ => true,
         }
     }
 }
@@ -108,20 +126,10 @@ impl Reader<'_> {
                     return;
                 }
             } else if input.is_dir() {
-                for entry in walkdir::WalkDir::new(input).follow_links(true).sort_by_file_name() {
+                for entry in self.filter.files_below(input) {
                     let keep_going = match entry {
-                        Ok(e) if e.file_type().is_dir() => true,
-                        // a pipe, a socket or a device inside a folder would block
-                        // or never end: only regular files are read there
-                        Ok(e) if !e.file_type().is_file() => true,
-                        Ok(e) => {
-                            let relative = e.path().strip_prefix(input).unwrap_or(e.path());
-                            !self.filter.accepts(e.path(), relative) || self.read_file(e.path(), emit)
-                        }
-                        Err(e) => {
-                            let source = e.path().unwrap_or(input).display().to_string();
-                            emit(Job { id: source.clone(), source, input: Err(format!("cannot read: {e}")) })
-                        }
+                        Ok(e) => self.read_file(e.path(), emit),
+                        Err(e) => emit(Job::unreadable(e.path().unwrap_or(input).display().to_string(), &e)),
                     };
                     if !keep_going {
                         return;
@@ -137,7 +145,7 @@ impl Reader<'_> {
         let source = path.display().to_string();
         let file = match File::open(path) {
             Ok(f) => f,
-            Err(e) => return emit(Job { id: source.clone(), source, input: Err(format!("cannot read: {e}")) }),
+            Err(e) => return emit(Job::unreadable(source, e)),
         };
         let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
         let (inner_name, gzipped) = match name.strip_suffix(".gz") {
@@ -180,8 +188,7 @@ impl Reader<'_> {
                 Ok(0) => return true,
                 Ok(_) => {}
                 Err(e) => {
-                    let at = format!("{source}:{}", line_no + 1);
-                    return emit(Job { id: at.clone(), source: at, input: Err(format!("cannot read: {e}")) });
+                    return emit(Job::unreadable(format!("{source}:{}", line_no + 1), e));
                 }
             }
             line_no += 1;
@@ -249,12 +256,7 @@ pub fn total_bytes(inputs: &[PathBuf], filter: &Filter) -> Option<u64> {
             return None;
         }
         if input.is_dir() {
-            for e in walkdir::WalkDir::new(input).follow_links(true).into_iter().flatten() {
-                let relative = e.path().strip_prefix(input).unwrap_or(e.path());
-                if e.file_type().is_file() && filter.accepts(e.path(), relative) {
-                    total += e.metadata().map_or(0, |m| m.len());
-                }
-            }
+            total += filter.files_below(input).flatten().map(|e| e.metadata().map_or(0, |m| m.len())).sum::<u64>();
         } else {
             total += std::fs::metadata(input).map_or(0, |m| m.len());
         }

@@ -304,8 +304,9 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             continue;
         }
         let same = |a: usize, b: usize| person_name(&entities[a]) == person_name(&entities[b]);
+        let trigger_lower = m.as_str().to_lowercase();
         // « cette réunion », « ce sommet »: the meeting already found, with more people
-        let demonstrative = m.as_str().to_lowercase().starts_with("cette") || m.as_str().to_lowercase().starts_with("ce ");
+        let demonstrative = trigger_lower.starts_with("cette") || trigger_lower.starts_with("ce ");
         if demonstrative {
             if let Some(prev) = out.last_mut() {
                 for &p in &participants {
@@ -325,10 +326,9 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             continue;
         }
         // a verb needs two people: « les États-Unis accueillent Donald Trump » is no meeting
-        let noun = m.as_str().split_whitespace().last().is_some_and(|w| {
-            let w = w.to_lowercase();
+        let noun = trigger_lower.split_whitespace().last().is_some_and(|w| {
             // « sommet » and « rencontre » alone with one name are too often a summit or a match
-            ["réunion", "reunion", "entretien", "entretiens", "pourparlers", "officielle"].contains(&w.as_str()) || w.starts_with("tête") || w.starts_with("tete")
+            ["réunion", "reunion", "entretien", "entretiens", "pourparlers", "officielle"].contains(&w) || w.starts_with("tête") || w.starts_with("tete")
         });
         if participants.len() < 2 && !noun && participant_countries.is_empty() {
             continue;
@@ -351,7 +351,7 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             Status::Held
         };
         // « s'est rendu à Bamako pour rencontrer », « se rendra à Moscou pour rencontrer »: a visit
-        let visit = VISIT.is_match(m.as_str()) || (m.as_str().to_lowercase().contains("pour") && RENDU.is_match(before_trigger));
+        let visit = VISIT.is_match(m.as_str()) || (trigger_lower.contains("pour") && RENDU.is_match(before_trigger));
         let host = HOSTING.is_match(m.as_str()).then(|| participants.iter().copied().rfind(|&p| entities[p].span.end <= m.start())).flatten();
         // The place is a city or a site (or a seat of government); a region
         // named in the sentence gives only the country.

@@ -100,13 +100,7 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
             if matches!(seg.word(k), "en" | "au" | "aux") {
                 k += 1;
             }
-            let country = seg.hit_starting_at(k).filter(|_| k > j).and_then(|h| {
-                h.entries.iter().find_map(|e| match *e {
-                    Entry::Country(c) => Some(seg.g.countries[c as usize].iso3.clone()),
-                    Entry::Place(p) => seg.g.places[p as usize].country.clone(),
-                    _ => None,
-                })
-            });
+            let country = seg.hit_starting_at(k).filter(|_| k > j).and_then(|h| country_of(seg, h, false));
             push_place(seg, from, j, country, out, if introduces { "<rue> <Nom>" } else { "à <Lieu>" });
             i = j;
         } else {
@@ -131,13 +125,19 @@ fn bracketed_place(seg: &mut Segment<'_>, start: usize, out: &mut Vec<Entity>) -
     if seg.word(hit.end) != ")" {
         return None;
     }
-    let country = hit.entries.iter().find_map(|e| match *e {
-        Entry::Country(c) => Some(seg.g.countries[c as usize].iso3.clone()),
-        Entry::Place(p) if seg.g.places[p as usize].region => seg.g.places[p as usize].country.clone(),
-        _ => None,
-    })?;
+    let country = country_of(seg, hit, true)?;
     push_place(seg, start, j, Some(country), out, "de <Lieu> (<région>)");
     Some(j)
+}
+
+/// The country a gazetteer hit names: a country's own code, or a place's
+/// country (only a region's when `regions_only`).
+fn country_of(seg: &Segment<'_>, hit: &super::Hit, regions_only: bool) -> Option<std::sync::Arc<str>> {
+    hit.entries.iter().find_map(|e| match *e {
+        Entry::Country(c) => Some(seg.g.countries[c as usize].iso3.clone()),
+        Entry::Place(p) if !regions_only || seg.g.places[p as usize].region => seg.g.places[p as usize].country.clone(),
+        _ => None,
+    })
 }
 
 fn is_road(s: &str) -> bool {

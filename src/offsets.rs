@@ -145,6 +145,7 @@ impl OffsetMap {
 
     /// Maps a span of the normalised text to the span of `original` that
     /// produced it. `original` must be the text this map was built from.
+    #[inline]
     pub fn to_original(&self, span: impl Into<Span>, original: &str) -> Span {
         let span = span.into();
         if span.is_empty() {
@@ -159,12 +160,18 @@ impl OffsetMap {
 
 /// The end of the unit (a character and its trailing combining marks) that
 /// starts at byte `at` of `text`.
+#[inline]
 pub(crate) fn unit_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     // Fast path: an ASCII character followed by an ASCII byte (or the end).
     if at < bytes.len() && bytes[at] < 0x80 && bytes.get(at + 1).is_none_or(|&b| b < 0x80) {
         return at + 1;
     }
+    unit_end_slow(text, at)
+}
+
+#[cold]
+fn unit_end_slow(text: &str, at: usize) -> usize {
     let Some(rest) = text.get(at..) else { return text.len() };
     let mut chars = rest.char_indices();
     let Some((_, first)) = chars.next() else { return text.len() };
@@ -176,6 +183,18 @@ pub(crate) fn unit_end(text: &str, at: usize) -> usize {
         end = at + i + c.len_utf8();
     }
     end
+}
+
+/// The number of UTF-8 continuation bytes (`10xxxxxx`) in `bytes`, eight at a time.
+fn continuation_bytes(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks_exact gives 8 bytes"));
+        // bit 7 set and bit 6 clear
+        count += (word & !(word << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count()
 }
 
 /// Converts byte offsets of one text into code-point offsets. Each call costs
@@ -208,7 +227,7 @@ impl<'t> CharOffsets<'t> {
         let byte = byte.min(self.text.len());
         // Count the bytes that start a character (not UTF-8 continuation
         // bytes) between the last position and this one, either way.
-        let starts = |b: &[u8]| b.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        let starts = |b: &[u8]| b.len() - continuation_bytes(b);
         if byte >= self.byte {
             self.chars += starts(&self.text.as_bytes()[self.byte..byte]);
         } else {
@@ -216,5 +235,24 @@ impl<'t> CharOffsets<'t> {
         }
         self.byte = byte;
         self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points_either_way() {
+        let text = "Réunion à Moscou — 𝔸 et Ωmega, «ok» naïve";
+        let mut chars = CharOffsets::new(text);
+        let mut ends: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for (n, &b) in ends.iter().enumerate() {
+            assert_eq!(chars.char_offset(b), n);
+        }
+        ends.reverse();
+        for &b in &ends {
+            assert_eq!(chars.char_offset(b), text[..b].chars().count());
+        }
     }
 }

@@ -94,9 +94,45 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// What a byte of the folded key is, for the scanner.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// Space, tab, carriage return, vertical tab, form feed.
+    Space,
+    Newline,
+    /// An ASCII letter or digit.
+    Alnum,
+    /// The first byte of a non-ASCII character (or a stray continuation byte).
+    NonAscii,
+    /// Any other ASCII byte: punctuation and symbols.
+    Other,
+}
+
+/// The class of every byte value, so that scanning costs one lookup a byte.
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            ByteClass::NonAscii
+        } else if byte == b'\n' {
+            ByteClass::Newline
+        } else if matches!(byte, b' ' | b'\t' | b'\r' | 0x0B | 0x0C) {
+            ByteClass::Space
+        } else if byte.is_ascii_alphanumeric() {
+            ByteClass::Alnum
+        } else {
+            ByteClass::Other
+        };
+        b += 1;
+    }
+    table
+};
+
 #[inline]
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
+fn class(b: u8) -> ByteClass {
+    BYTE_CLASS[b as usize]
 }
 
 /// The char at byte `i` of `s` and its length (`s[i..]` must be non-empty).
@@ -112,9 +148,65 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// Whether the character at byte `i` of `s` is a letter or a digit.
 #[inline]
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+fn word_char_at(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes()[i];
+    match class(b) {
+        ByteClass::Alnum => Some(1),
+        ByteClass::NonAscii => {
+            let (c, len) = char_at(s, i);
+            c.is_alphanumeric().then_some(len)
+        }
+        _ => None,
+    }
+}
+
+/// For each byte of `word` that is an ASCII letter or digit, its high bit.
+#[inline]
+fn ascii_alnum_bits(word: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    // Adding 0x80 - c to a 7-bit byte sets its high bit exactly when the byte
+    // is at least c, and never carries into the next byte.
+    let x = word & !HIGH;
+    let at_least = |c: u8| x + each(0x80 - c);
+    let lower = at_least(b'a') & !at_least(b'z' + 1);
+    let upper = at_least(b'A') & !at_least(b'Z' + 1);
+    let digit = at_least(b'0') & !at_least(b'9' + 1);
+    (lower | upper | digit) & !word & HIGH
+}
+
+/// The end of the run of letters and digits from byte `i` of `s`.
+#[inline]
+fn alnum_run_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    // eight ASCII bytes at a time while they last
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("an 8-byte slice"));
+        let outside = !ascii_alnum_bits(word) & 0x8080_8080_8080_8080;
+        if outside != 0 {
+            i += (outside.trailing_zeros() / 8) as usize;
+            // the usual end of a word: a space or punctuation
+            if bytes[i] < 0x80 {
+                return i;
+            }
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() {
+        if class(bytes[i]) == ByteClass::Alnum {
+            i += 1;
+        } else if let Some(len) = word_char_at(s, i) {
+            i += len;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// Cuts the folded `key` of `original` into tokens, appending to `out`.
@@ -129,94 +221,96 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
     let mut after_sentence_end = true;
     while i < n {
         let b = bytes[i];
-        if b == b' ' || b == b'\t' || b == b'\r' || b == b'\n' || b == 0x0B || b == 0x0C {
-            space_before = true;
-            if b == b'\n' {
-                newline_before = true;
-            }
-            i += 1;
-            continue;
-        }
         let start = i;
-        let (c, len) = char_at(k, i);
         let kind;
         let mut hyphenated = false;
-        if c.is_ascii_digit() {
-            kind = TokenKind::Number;
-            i += len;
-            while i < n {
-                let b = bytes[i];
-                // digits, and « . » or « , » between digits (« 3,5 », « 1.000 »)
-                if b.is_ascii_digit() || ((b == b'.' || b == b',') && i + 1 < n && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit()) {
-                    i += 1;
-                } else {
-                    break;
-                }
+        match class(b) {
+            ByteClass::Space => {
+                space_before = true;
+                i += 1;
+                continue;
             }
-            // « 1er », « 2e », « 3ème », « 14h »: letters glued to a number stay with it.
-            while i < n && (is_word_byte(bytes[i]) || (bytes[i] >= 0x80 && is_word_char(char_at(k, i).0))) {
-                i += char_at(k, i).1;
+            ByteClass::Newline => {
+                space_before = true;
+                newline_before = true;
+                i += 1;
+                continue;
             }
-        } else if is_word_char(c) {
-            kind = TokenKind::Word;
-            i += len;
-            loop {
+            ByteClass::Alnum if b.is_ascii_digit() => {
+                kind = TokenKind::Number;
+                i += 1;
                 while i < n {
                     let b = bytes[i];
-                    if b < 0x80 {
-                        if b.is_ascii_alphanumeric() {
-                            i += 1;
-                            continue;
-                        }
-                        break;
-                    }
-                    let (c, len) = char_at(k, i);
-                    if !is_word_char(c) {
-                        break;
-                    }
-                    i += len;
-                }
-                if i + 1 < n && (bytes[i] == b'-' || bytes[i] == b'\'') {
-                    let (next, _) = char_at(k, i + 1);
-                    if is_word_char(next) {
-                        if bytes[i] == b'\'' {
-                            let word = &k[start..i];
-                            let last_part = word.rsplit('-').next().unwrap_or(word);
-                            if ELISIONS.contains(&last_part) && last_part.len() == word.len() {
-                                i += 1; // the elision keeps its apostrophe and ends here
-                                break;
-                            }
-                        }
-                        hyphenated |= bytes[i] == b'-';
+                    // digits, and « . » or « , » between digits (« 3,5 », « 1.000 »)
+                    if b.is_ascii_digit() || ((b == b'.' || b == b',') && i + 1 < n && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit()) {
                         i += 1;
-                        continue;
+                    } else {
+                        break;
                     }
                 }
-                break;
+                // « 1er », « 2e », « 3ème », « 14h »: letters glued to a number stay with it.
+                i = alnum_run_end(k, i);
             }
-        } else {
-            kind = TokenKind::Punct;
-            i += len;
-            // an ellipsis is one token
-            if c == '.' {
-                while i < n && bytes[i] == b'.' {
-                    i += 1;
+            ByteClass::Alnum => {
+                kind = TokenKind::Word;
+                (i, hyphenated) = word_end(k, i);
+            }
+            ByteClass::NonAscii if word_char_at(k, i).is_some() => {
+                kind = TokenKind::Word;
+                (i, hyphenated) = word_end(k, i);
+            }
+            _ => {
+                kind = TokenKind::Punct;
+                i += char_at(k, i).1;
+                // an ellipsis is one token
+                if b == b'.' {
+                    while i < n && bytes[i] == b'.' {
+                        i += 1;
+                    }
                 }
             }
         }
         let key_span = Span::new(start, i);
         let orig = key.map.to_original(key_span, original);
-        let text = original.get(orig.range()).unwrap_or("");
-        let (cap, upper) = capitals(text, &k[start..i]);
+        let (cap, upper) = if kind == TokenKind::Punct { (false, false) } else { capitals(original.as_bytes(), orig, &bytes[start..i]) };
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
         out.push(Token { span: orig, kind, sentence_start, key: key_span, cap, upper, space_before, hyphenated, line_start: newline_before });
         after_sentence_end = false;
-        if kind == TokenKind::Punct && matches!(&k[start..i], "." | "!" | "?" | "...") {
+        if kind == TokenKind::Punct && matches!(&bytes[start..i], b"." | b"!" | b"?" | b"...") {
             after_sentence_end = ends_sentence(out, k, bytes, i);
         }
         space_before = false;
         newline_before = false;
     }
+}
+
+/// The end of the word that starts at byte `start` of `key`: letters and
+/// digits, joined by inner hyphens (« lieutenant-général ») and apostrophes
+/// (« aujourd'hui »), except that an elision ends at its apostrophe (« l' »);
+/// and whether it has an inner hyphen.
+#[inline]
+fn word_end(key: &str, start: usize) -> (usize, bool) {
+    let bytes = key.as_bytes();
+    let n = bytes.len();
+    let mut i = start;
+    let mut hyphenated = false;
+    loop {
+        i = alnum_run_end(key, i);
+        if i + 1 < n && (bytes[i] == b'-' || bytes[i] == b'\'') && word_char_at(key, i + 1).is_some() {
+            if bytes[i] == b'\'' && ends_with_elision(&bytes[start..i]) {
+                return (i + 1, hyphenated); // the elision keeps its apostrophe and ends here
+            }
+            hyphenated |= bytes[i] == b'-';
+            i += 1;
+            continue;
+        }
+        return (i, hyphenated);
+    }
+}
+
+/// Whether the word before an apostrophe is an elision (« l », « jusqu »).
+fn ends_with_elision(word: &[u8]) -> bool {
+    ELISIONS.iter().any(|e| word == e.as_bytes())
 }
 
 /// Whether the full stop (or ! ?) just pushed ends a sentence.
@@ -248,35 +342,65 @@ fn ends_sentence(tokens: &[Token], key: &str, bytes: &[u8], after: usize) -> boo
     j > after
 }
 
-/// (starts with a capital, all letters capitals) for an original token text.
-fn capitals(text: &str, key: &str) -> (bool, bool) {
-    let mut chars = text.chars();
-    let Some(first) = chars.next() else { return (false, false) };
-    let mut cap = first.is_uppercase();
-    // « al-Assad », « el-Béchir », « ben-Ali »: a particle, a hyphen, a capital
-    // (the prefixes have 2 to 4 letters, so the hyphen is at byte 2, 3 or 4)
-    if !cap && key.len() > 3 && key.as_bytes()[2..5.min(key.len())].contains(&b'-') {
-        if let Some((prefix, _)) = key.split_once('-') {
-            if matches!(prefix, "al" | "el" | "ben" | "bin" | "abu" | "abou" | "ibn" | "ould" | "ad" | "as" | "ash" | "an" | "ar" | "at" | "az") {
-                cap = text.get(prefix.len() + 1..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase);
-            }
-        }
-    }
+/// (starts with a capital, all letters capitals) for a word or number
+/// token: `span` of `original`, whose folded key is `key`.
+#[inline]
+fn capitals(original: &[u8], span: Span, key: &[u8]) -> (bool, bool) {
+    let Some(text) = original.get(span.range()) else { return (false, false) };
+    let Some(&first) = text.first() else { return (false, false) };
+    let cap = if first.is_ascii_uppercase() {
+        true
+    } else if first < 0x80 {
+        // « al-Assad », « el-Béchir », « ben-Ali »: a particle, a hyphen, a
+        // capital (the prefixes have 2 to 4 letters)
+        first.is_ascii_lowercase() && key.len() > 3 && key[2..5.min(key.len())].contains(&b'-') && particle_then_capital(text, key)
+    } else {
+        first_char(text).is_some_and(char::is_uppercase)
+    };
     if !cap {
         return (false, false);
     }
     let mut letters = 0;
-    let mut all_upper = true;
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-            if !c.is_uppercase() {
-                all_upper = false;
-                break;
+    let mut rest = text;
+    while let Some(&b) = rest.first() {
+        if b < 0x80 {
+            if b.is_ascii_lowercase() {
+                return (true, false);
             }
+            letters += usize::from(b.is_ascii_uppercase());
+            rest = &rest[1..];
+        } else {
+            let Some(c) = first_char(rest) else { break };
+            if c.is_alphabetic() {
+                if !c.is_uppercase() {
+                    return (true, false);
+                }
+                letters += 1;
+            }
+            rest = &rest[c.len_utf8()..];
         }
     }
-    (cap, all_upper && letters >= 2)
+    (true, letters >= 2)
+}
+
+/// The first character of UTF-8 bytes that start on a character boundary.
+#[inline]
+fn first_char(bytes: &[u8]) -> Option<char> {
+    let len = match bytes.first()? {
+        b if *b < 0x80 => 1,
+        b if *b >= 0xF0 => 4,
+        b if *b >= 0xE0 => 3,
+        _ => 2,
+    };
+    std::str::from_utf8(bytes.get(..len)?).ok()?.chars().next()
+}
+
+#[cold]
+fn particle_then_capital(text: &[u8], key: &[u8]) -> bool {
+    let Some(hyphen) = key.iter().position(|&b| b == b'-') else { return false };
+    let prefix = &key[..hyphen];
+    matches!(prefix, b"al" | b"el" | b"ben" | b"bin" | b"abu" | b"abou" | b"ibn" | b"ould" | b"ad" | b"as" | b"ash" | b"an" | b"ar" | b"at" | b"az")
+        && text.get(hyphen + 1..).and_then(first_char).is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]
@@ -293,6 +417,17 @@ mod tests {
         assert_eq!(words("a-t-il dit au lieutenant-général"), ["a-t-il", "dit", "au", "lieutenant-général"]);
         assert_eq!(words("aujourd'hui"), ["aujourd'hui"]);
         assert_eq!(words("le 1er avril, 3,5 %"), ["le", "1er", "avril", ",", "3,5", "%"]);
+    }
+
+    #[test]
+    fn ascii_alnum_bits_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b'.', b, b'a', 0xC3, b'Z', b'9', b' ', b]);
+            let bits = ascii_alnum_bits(word);
+            for (k, byte) in word.to_le_bytes().into_iter().enumerate() {
+                assert_eq!(bits >> (8 * k + 7) & 1 == 1, byte.is_ascii_alphanumeric(), "byte {byte:#x}");
+            }
+        }
     }
 
     #[test]

@@ -277,6 +277,7 @@ impl Gazetteers {
             }
         }
         g.trie = set.trie;
+        g.trie.freeze();
         g.patterns = set.entries;
         let cities: std::collections::HashSet<&Text> = g.places.iter().filter(|p| !p.region).map(|p| &p.name).collect();
         g.region_names = g.places.iter().filter(|p| p.region && !cities.contains(&p.name)).map(|p| p.name.clone()).collect();

@@ -161,12 +161,21 @@ impl Vocabulary {
 #[derive(Debug, Default)]
 pub(crate) struct WordTrie {
     vocabulary: Vocabulary,
-    /// (node, word id) -> child node
+    /// (node, word id) -> child node, while names are added; [`WordTrie::freeze`]
+    /// turns it into the arrays below.
     edges: FxMap<u64, u32>,
+    /// For each word id, the node a name beginning with it reaches, or NONE:
+    /// the root's children, looked up at nearly every token, cost one load.
+    root: Vec<u32>,
+    /// The children of node `n` (other than the root) are
+    /// `child_words[child_start[n]..child_start[n + 1]]`, sorted, with their
+    /// nodes in `child_nodes` at the same places: a node's children lie
+    /// together in memory, where a hash table would scatter them.
+    child_start: Vec<u32>,
+    child_words: Vec<u32>,
+    child_nodes: Vec<u32>,
     /// For each node, the pattern that ends there, or NONE.
     terminal: Vec<u32>,
-    /// For each word id, whether some name begins with it.
-    begins: Vec<bool>,
     /// One bit per hash of every short word of the vocabulary: most words of
     /// a text are in no name and no class, and this small table (in the CPU's
     /// cache) says so without a look in the vocabulary.
@@ -184,8 +193,11 @@ impl WordTrie {
         WordTrie {
             vocabulary: Vocabulary::default(),
             edges: FxMap::default(),
+            root: Vec::new(),
+            child_start: Vec::new(),
+            child_words: Vec::new(),
+            child_nodes: Vec::new(),
             terminal: vec![NONE],
-            begins: Vec::new(),
             filter: vec![0; FILTER_BITS / 64],
             classes: Vec::new(),
             first_names: Vocabulary::default(),
@@ -203,7 +215,7 @@ impl WordTrie {
             let bit = filter_bit(k);
             self.filter[bit / 64] |= 1 << (bit % 64);
         }
-        self.begins.push(false);
+        self.root.push(NONE);
         self.classes.push(0);
         id
     }
@@ -228,23 +240,49 @@ impl WordTrie {
     }
 
     /// Adds a name given as its sequence of words; returns the node it ends at.
+    /// Names are added before [`WordTrie::freeze`].
     pub fn insert<'w>(&mut self, words: impl Iterator<Item = &'w str>) -> Option<usize> {
         let mut node = 0u32;
         let mut any = false;
         for w in words {
             any = true;
             let id = self.intern(w);
-            if node == 0 {
-                self.begins[id as usize] = true;
-            }
-            let edge = (u64::from(node) << 32) | u64::from(id);
             let next_node = self.terminal.len() as u32;
-            node = *self.edges.entry(edge).or_insert_with(|| next_node);
+            node = if node == 0 {
+                let child = &mut self.root[id as usize];
+                if *child == NONE {
+                    *child = next_node;
+                }
+                *child
+            } else {
+                *self.edges.entry((u64::from(node) << 32) | u64::from(id)).or_insert(next_node)
+            };
             if node == next_node {
                 self.terminal.push(NONE);
             }
         }
         any.then_some(node as usize)
+    }
+
+    /// Lays the children of every node out together, sorted, once all names
+    /// are in; later lookups no longer touch the hash table.
+    pub fn freeze(&mut self) {
+        let mut edges: Vec<(u32, u32, u32)> = self.edges.drain().map(|(edge, child)| ((edge >> 32) as u32, edge as u32, child)).collect();
+        edges.sort_unstable();
+        let nodes = self.terminal.len();
+        self.child_start = Vec::with_capacity(nodes + 1);
+        self.child_words = Vec::with_capacity(edges.len());
+        self.child_nodes = Vec::with_capacity(edges.len());
+        let mut next = edges.iter().peekable();
+        for node in 0..nodes as u32 {
+            self.child_start.push(self.child_words.len() as u32);
+            while let Some(&(_, word, child)) = next.next_if(|e| e.0 == node) {
+                self.child_words.push(word);
+                self.child_nodes.push(child);
+            }
+        }
+        self.child_start.push(self.child_words.len() as u32);
+        self.edges = FxMap::default();
     }
 
     /// The pattern ending at `node`, if any.
@@ -304,7 +342,14 @@ impl WordTrie {
 
     #[inline]
     fn child(&self, node: u32, word: u32) -> Option<u32> {
-        self.edges.get(&((u64::from(node) << 32) | u64::from(word))).copied()
+        if node == 0 {
+            return self.root.get(word as usize).copied().filter(|&c| c != NONE);
+        }
+        let from = *self.child_start.get(node as usize)? as usize;
+        let to = *self.child_start.get(node as usize + 1)? as usize;
+        let words = self.child_words.get(from..to)?;
+        let at = if words.len() <= 8 { words.iter().position(|&w| w == word)? } else { words.binary_search(&word).ok()? };
+        self.child_nodes.get(from + at).copied()
     }
 
     /// Finds names in `tokens` (cut from `key`): calls `found(first token,
@@ -317,7 +362,7 @@ impl WordTrie {
         let mut t = 0;
         while t < n {
             let first = if tokens[t].hyphenated { parts(key, &tokens[t]).next().and_then(|p| self.word_id(p)).unwrap_or(NONE) } else { ids[t] };
-            if first == NONE || !self.begins[first as usize] {
+            if first == NONE || self.root.get(first as usize).is_none_or(|&c| c == NONE) {
                 t += 1;
                 continue;
             }

@@ -139,6 +139,30 @@ pub struct Entity {
     pub rule: &'static str,
 }
 
+/// Sorts entities by start then end, keeping the order of ties. Sorting the
+/// entities themselves stably would allocate a copy of half of them (megabytes
+/// for a book); this sorts their indices and moves them into place along the
+/// cycles of the permutation, with four bytes per entity.
+pub(crate) fn sort_by_span(entities: &mut [Entity]) {
+    let key = |e: &Entity| (e.span.start, e.span.end);
+    if entities.is_sorted_by_key(key) {
+        return;
+    }
+    let mut order: Vec<u32> = (0..entities.len() as u32).collect();
+    order.sort_by_key(|&i| key(&entities[i as usize]));
+    // order[k] is the index of the entity that belongs at k
+    for first in 0..order.len() {
+        let mut at = first;
+        while order[at] as usize != first && order[at] as usize != at {
+            let from = order[at] as usize;
+            entities.swap(at, from);
+            order[at] = at as u32;
+            at = from;
+        }
+        order[at] = at as u32;
+    }
+}
+
 /// The result of extraction over one text.
 ///
 /// # Example
@@ -169,5 +193,31 @@ impl Document {
     /// The entities of one kind.
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Entity> {
         self.entities.iter().filter(move |e| e.kind == kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_by_span_is_a_stable_sort() {
+        let mut seed = 7u64;
+        let mut next = move |m: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        for len in [0, 1, 2, 5, 64, 1000] {
+            let mut entities: Vec<Entity> = (0..len)
+                .map(|k| {
+                    let start = next(40);
+                    Entity { kind: Kind::Date, span: Span::new(start, start + next(3)), norm: Norm::Country { country: k.to_string().into() }, rule: "" }
+                })
+                .collect();
+            let mut expected = entities.clone();
+            expected.sort_by_key(|e| (e.span.start, e.span.end));
+            sort_by_span(&mut entities);
+            assert_eq!(entities, expected);
+        }
     }
 }

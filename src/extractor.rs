@@ -176,7 +176,7 @@ impl Extractor {
             };
             entities.push(Entity { kind: Kind::Date, span: mention.span, norm, rule: mention.rule });
         }
-        entities.sort_by_key(|e| (e.span.start, e.span.end));
+        crate::document::sort_by_span(&mut entities);
         (entities, reference, state.meeting_hints)
     }
 }

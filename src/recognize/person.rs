@@ -436,7 +436,7 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
     }
     // Entities do not overlap one another: sorted by start, the only one that
     // can overlap a span is the last one starting before the span's end.
-    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    crate::document::sort_by_span(entities);
     let known = entities.len();
     for span in unclaimed {
         fold_words(text.get(span.range()).unwrap_or(""), &mut buffer, &mut key);

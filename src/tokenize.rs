@@ -310,7 +310,7 @@ fn word_end(key: &str, start: usize) -> (usize, bool) {
 
 /// Whether the word before an apostrophe is an elision (« l », « jusqu »).
 fn ends_with_elision(word: &[u8]) -> bool {
-    ELISIONS.iter().any(|e| word == e.as_bytes())
+    word.len() <= 7 && ELISIONS.iter().any(|e| word == e.as_bytes())
 }
 
 /// Whether the full stop (or ! ?) just pushed ends a sentence.
@@ -353,7 +353,7 @@ fn capitals(original: &[u8], span: Span, key: &[u8]) -> (bool, bool) {
     } else if first < 0x80 {
         // « al-Assad », « el-Béchir », « ben-Ali »: a particle, a hyphen, a
         // capital (the prefixes have 2 to 4 letters)
-        first.is_ascii_lowercase() && key.len() > 3 && key[2..5.min(key.len())].contains(&b'-') && particle_then_capital(text, key)
+        first.is_ascii_lowercase() && matches!(key, [_, _, b'-', _, ..] | [_, _, _, b'-', _, ..] | [_, _, _, _, b'-', _, ..]) && particle_then_capital(text, key)
     } else {
         first_char(text).is_some_and(char::is_uppercase)
     };

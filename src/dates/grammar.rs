@@ -800,6 +800,28 @@ fn attach_time(c: &Cursor<'_, '_>, found: (usize, usize, Expr, &'static str)) ->
     }
 }
 
+/// Whether a token that may begin a date (a number or a date word) begins
+/// one in its context, on cheap tests that spare the grammar most tokens:
+/// function words (« de », « dans ») need a date word or a number within two
+/// tokens (« de la veille », « dans la nuit du »), count words (« un »,
+/// « deux », « sept ») a unit, a date word, a number or « prochains » /
+/// « derniers » right after them,
+/// « il » the rest of « il y a ».
+fn may_begin_here(c: &Cursor<'_, '_>, i: usize, w: &str, next_may_start: bool) -> bool {
+    let seg = c.seg;
+    let content = |k: usize| {
+        seg.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number || (t.hyphenated && c.w(k).starts_with("mi-")))
+            || (seg.has(k, DATE_START) && !seg.has(k, DATE_FUNCTION))
+    };
+    if seg.has(i, DATE_FUNCTION) {
+        return next_may_start && (content(i + 1) || (seg.has(i + 1, DATE_FUNCTION) && content(i + 2)));
+    }
+    if seg.tokens[i].kind == TokenKind::Word && lexicon::number_word(w).is_some() {
+        return next_may_start || lexicon::unit(c.w(i + 1)).is_some() || lean_word(c.w(i + 1)).is_some();
+    }
+    w != "il" || (c.w(i + 1) == "y" && c.w(i + 2) == "a")
+}
+
 /// Finds the date mentions of a segment.
 pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
     let n = seg.tokens.len();
@@ -818,14 +840,15 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
                 i += 1;
                 continue;
             }
-            let next_may_start = seg.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number) || seg.has(i + 1, DATE_START);
-            if !next_may_start && seg.has(i, DATE_FUNCTION) {
+            let may_start = |k: usize| seg.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) || seg.has(k, DATE_START);
+            let next_may_start = may_start(i + 1);
+            let w = c.w(i);
+            if !may_begin_here(&c, i, w, next_may_start) {
                 i += 1;
                 continue;
             }
-            let w = c.w(i);
             // a determiner that belongs to the date: « le 10 mars », « les 7 et 8 mars », « la veille »
-            let with_det = if matches!(w, "le" | "les" | "la" | "l'") && c.free(i + 1) && next_may_start { core(&c, i + 1, w == "le") } else { None };
+            let with_det = if matches!(w, "le" | "les" | "la" | "l'") && c.free(i + 1) && next_may_start && may_begin_here(&c, i + 1, c.w(i + 1), may_start(i + 2)) { core(&c, i + 1, w == "le") } else { None };
             // function words begin only a few rules
             let bare = if matches!(w, "le" | "la" | "les" | "l'" | "du" | "de" | "d'" | "depuis" | "entre") {
                 None

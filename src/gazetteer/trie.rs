@@ -118,6 +118,7 @@ impl Default for WordCache {
 }
 
 impl WordCache {
+    /// The id cached for `key`, or `lookup()`'s, which the cache then keeps.
     #[inline]
     fn get_or_insert(&mut self, key: u128, lookup: impl FnOnce() -> u32) -> u32 {
         let h = ((key as u64) ^ ((key >> 64) as u64)).wrapping_mul(SEED);
@@ -300,6 +301,16 @@ impl WordTrie {
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
+    /// The id of a packed short word, or NONE; the filter answers for most
+    /// words that are not there.
+    #[inline]
+    fn short_word_id(&self, k: u128) -> u32 {
+        if !self.may_contain(k) {
+            return NONE;
+        }
+        self.vocabulary.short.get(&k).copied().unwrap_or(NONE)
+    }
+
     /// The id of a word, if the vocabulary has it.
     #[inline]
     pub fn word_id(&self, word: &str) -> Option<u32> {
@@ -317,15 +328,11 @@ impl WordTrie {
             if (1..=16).contains(&len) && start + 16 <= bytes.len() {
                 let raw = u128::from_le_bytes(bytes[start..start + 16].try_into().expect("a 16-byte slice"));
                 let k = if len == 16 { raw } else { raw & ((1u128 << (8 * len)) - 1) };
-                if !self.may_contain(k) {
-                    return NONE;
-                }
-                return cache.get_or_insert(k, || self.vocabulary.short.get(&k).copied().unwrap_or(NONE));
+                return cache.get_or_insert(k, || self.short_word_id(k));
             }
             let Some(word) = key.get(t.key.range()) else { return NONE };
             match packed(word) {
-                Some(k) if !self.may_contain(k) => NONE,
-                Some(k) => cache.get_or_insert(k, || self.vocabulary.short.get(&k).copied().unwrap_or(NONE)),
+                Some(k) => cache.get_or_insert(k, || self.short_word_id(k)),
                 None => self.vocabulary.long.get(word).copied().unwrap_or(NONE),
             }
         }));

@@ -817,7 +817,9 @@ fn may_begin_here(c: &Cursor<'_, '_>, i: usize, w: &str, next_may_start: bool) -
         return next_may_start && (content(i + 1) || (seg.has(i + 1, DATE_FUNCTION) && content(i + 2)));
     }
     if seg.tokens[i].kind == TokenKind::Word && lexicon::number_word(w).is_some() {
-        return next_may_start || lexicon::unit(c.w(i + 1)).is_some() || lean_word(c.w(i + 1)).is_some();
+        // « sept. 2014 »: the abbreviated month before a year
+        let abbreviation = c.w(i + 1) == "." && seg.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number);
+        return next_may_start || abbreviation || lexicon::unit(c.w(i + 1)).is_some() || lean_word(c.w(i + 1)).is_some();
     }
     w != "il" || (c.w(i + 1) == "y" && c.w(i + 2) == "a")
 }

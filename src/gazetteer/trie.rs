@@ -301,14 +301,15 @@ impl WordTrie {
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
-    /// The id of a packed short word, or NONE; the filter answers for most
-    /// words that are not there.
+    /// The id of a packed short word, or NONE. The filter, the smaller table,
+    /// answers first for the many words that are not there; the cache then
+    /// saves the vocabulary's look-up for the frequent ones that are.
     #[inline]
-    fn short_word_id(&self, k: u128) -> u32 {
+    fn cached_short_word_id(&self, k: u128, cache: &mut WordCache) -> u32 {
         if !self.may_contain(k) {
             return NONE;
         }
-        self.vocabulary.short.get(&k).copied().unwrap_or(NONE)
+        cache.get_or_insert(k, || self.vocabulary.short.get(&k).copied().unwrap_or(NONE))
     }
 
     /// The id of a word, if the vocabulary has it.
@@ -328,11 +329,11 @@ impl WordTrie {
             if (1..=16).contains(&len) && start + 16 <= bytes.len() {
                 let raw = u128::from_le_bytes(bytes[start..start + 16].try_into().expect("a 16-byte slice"));
                 let k = if len == 16 { raw } else { raw & ((1u128 << (8 * len)) - 1) };
-                return cache.get_or_insert(k, || self.short_word_id(k));
+                return self.cached_short_word_id(k, cache);
             }
             let Some(word) = key.get(t.key.range()) else { return NONE };
             match packed(word) {
-                Some(k) => cache.get_or_insert(k, || self.short_word_id(k)),
+                Some(k) => self.cached_short_word_id(k, cache),
                 None => self.vocabulary.long.get(word).copied().unwrap_or(NONE),
             }
         }));

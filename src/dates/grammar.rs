@@ -443,6 +443,13 @@ fn year_led(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
             }
         }
     }
+    // « 1370 ont perdu la vie »: a number that a plural verb follows counts
+    // its subject, unless a preposition makes it a year (« en 2016 ont eu lieu »)
+    if matches!(c.w(i + 1), "ont" | "sont" | "avaient" | "etaient" | "seront" | "auront" | "furent" | "eurent" | "restent" | "restaient")
+        && !matches!(prev, "en" | "depuis" | "l'an" | "an" | "annee" | "avant" | "apres" | "jusqu'en" | "dans" | "vers" | "entre" | "des" | "du" | "au" | "de")
+    {
+        return None;
+    }
     // a bare year needs context below 1900
     if y < 1900 && !matches!(prev, "en" | "de" | "depuis" | "des" | "avant" | "apres" | "a" | "vers" | "entre" | "et" | "l'an" | "an" | "annee" | "(" | "au" | "du" | "jusqu'en" | "dans") {
         return None;
@@ -561,8 +568,8 @@ fn relative(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
     if w == "meme" && c.w(i + 1) == "jour" && matches!(c.w(i.wrapping_sub(1)), "le" | "au" | "du") {
         return Some((i + 2, Expr::Relative { n: 0, unit: Unit::Day, anchored: true, whole: true }, "le même jour"));
     }
-    // « le jour précédent », « le jour suivant »
-    if w == "jour" {
+    // « le jour précédent », « le jour suivant » (not « un jour passé là-bas »)
+    if w == "jour" && matches!(c.w(i.wrapping_sub(1)), "le" | "du" | "au") {
         match lean_word(c.w(i + 1)) {
             Some(Lean::Past) => return Some((i + 2, Expr::Relative { n: -1, unit: Unit::Day, anchored: true, whole: true }, "le jour précédent")),
             Some(Lean::Future) => return Some((i + 2, Expr::Relative { n: 1, unit: Unit::Day, anchored: true, whole: true }, "le jour suivant")),
@@ -696,6 +703,13 @@ fn century_or_decade(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
             return Some((i + 2, Expr::Century(n as i32), "<n>e siècle"));
         }
     }
+    // « XXI e siècle », « XIX ème siècle »: the suffix cut off by a space
+    if matches!(c.w(i + 1), "e" | "eme") && c.w(i + 2) == "siecle" && !c.seg.tokens[i + 1].cap {
+        let n = lexicon::roman(w).or_else(|| c.int(i))?;
+        if (1..=30).contains(&n) {
+            return Some((i + 3, Expr::Century(n as i32), "<n>e siècle"));
+        }
+    }
     if w == "annees" {
         let n = c.int(i + 1)?;
         let decade = match c.w(i + 1).len() {
@@ -737,7 +751,17 @@ fn duration(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
     if matches!(unit, Unit::Minute | Unit::Hour) && !c.is_number(i) {
         return None;
     }
+    let tokens = c.seg.tokens;
+    // « la guerre des Six Jours », « la guerre de Cent Ans »: a name
+    if tokens[i].cap && tokens[i + 1].cap && !tokens[i].sentence_start && !tokens[i].upper {
+        return None;
+    }
     let prev = c.w(i.wrapping_sub(1));
+    // « un jour » is « some day » but after a word that measures time:
+    // « pendant un jour », « en un jour », « plus d'un jour »
+    if c.w(i) == "un" && c.w(i + 1) == "jour" && !matches!(prev, "pendant" | "durant" | "en" | "depuis" | "pour" | "sur" | "d'" | "de" | "qu'" | "que" | "plus" | "moins" | "environ" | "seulement" | "juste" | "bout") {
+        return None;
+    }
     // an age: « Jean Dupont, 45 ans », « un homme de 74 ans », « mort à 70 ans », « il a 29 ans »
     if unit == Unit::Year && (matches!(prev, "," | "de" | "d'" | "a" | "avait" | "aurait" | "ont" | "avaient" | "(" | "age" | "agee") || c.w(i + 2) == ")") {
         return None;

@@ -212,7 +212,7 @@ pub(crate) const DATE_START_WORDS: &[&str] = &[
     "fete", "paques", "pentecote", "ascension", "premier", "premiere", "second", "seconde", "deuxieme", "troisieme",
     "quatrieme", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
     "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent",
-    "dix-sept", "dix-huit", "dix-neuf", "vingt-et-un", "trente-et-un", "xxe", "xixe", "xxie", "xviiie", "xviie", "xvie",
+    "dix-sept", "dix-huit", "dix-neuf", "vingt-et-un", "trente-et-un", "xxe", "xixe", "xxie", "xviiie", "xviie", "xvie", "xxi", "xx", "xix", "xviii", "xvii", "xvi", "xv",
     "dernieres", "derniers", "matin", "soir", "nuit", "apres-midi",
 ];
 

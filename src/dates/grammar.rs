@@ -81,10 +81,22 @@ impl Cursor<'_, '_> {
             }
         }
         // « Mars » capitalised inside a sentence is the planet or a name
-        if t.cap && !t.sentence_start && !t.upper && self.day(i.wrapping_sub(1)).is_none() && self.year(i + 1).is_none() {
+        if t.cap && !t.sentence_start && !t.upper && self.day(i.wrapping_sub(1)).is_none() && self.year(i + 1).is_none() && self.short_year(i + 1).is_none() {
             return None;
         }
         Some((m, i + 1))
+    }
+
+    /// A two-digit year after a month (« octobre 98 », « Mai 68 »), when
+    /// nothing after it makes it a count (« en mai 12 personnes », « juin 25 000 »).
+    fn short_year(&self, i: usize) -> Option<i32> {
+        if self.w(i).len() != 2 || self.followed_by_unit(i + 1) || self.is_number(i + 1) {
+            return None;
+        }
+        if matches!(self.w(i + 1), "h" | "heures" | "-" | "et" | "ou" | "a" | "..." | "…") {
+            return None;
+        }
+        self.int(i).and_then(|n| Cursor::numeric_year(n, 2))
     }
 
     /// A year: four digits, 1000 to 2100, with no unit after it.
@@ -413,6 +425,9 @@ fn month_led(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
     let (m, k) = c.month(j)?;
     if let Some(y) = c.year(k) {
         return Some((k + 1, Expr::Month { year: Some(y), month: m, lean: Lean::Nearest }, "<mois> <année>"));
+    }
+    if let Some(y) = c.short_year(k) {
+        return Some((k + 1, Expr::Month { year: Some(y), month: m, lean: Lean::Nearest }, "<mois> <aa>"));
     }
     // « mai » alone: the month only in lowercase
     let t = &c.seg.tokens[j];

@@ -71,6 +71,12 @@ fn year_interval(year: i32) -> Option<Value> {
     Some(interval(Date::new(year, 1, 1)?, Date::new(year, 12, 31)?, Grain::Year))
 }
 
+/// How far the tense of a sentence alone may lean a year-less date: about
+/// nine months. Farther, the nearer year wins: a story told in the past
+/// often looks ahead (« la CGT a donné rendez-vous le 21 septembre »), and a
+/// date eleven months back usually comes with its year.
+const TENSE_REACH_DAYS: i64 = 270;
+
 /// Combines the explicit lean of an expression with the sentence's tense.
 fn lean(explicit: Lean, tense: Lean) -> Lean {
     if explicit == Lean::Nearest {
@@ -194,10 +200,16 @@ fn resolve_opt(expr: &Expr, tense: Lean, reference: Option<Date>, narrative: Opt
             if let (Some(y), Some(m)) = (spec.year, spec.month) {
                 return Date::new(y, m, spec.day).map(day);
             }
-            // the tense of the sentence is too weak a clue against the
-            // distance of a whole year: only « dernier » / « prochain » lean
-            let l = lean(*l, tense);
-            Some(day(spec_date(*spec, reference?, l)?))
+            let r = reference?;
+            let leaned = spec_date(*spec, r, lean(*l, tense))?;
+            // the tense of the sentence is a weaker clue than « dernier » or
+            // « prochain »: it does not push a date farther than its reach
+            // when the other year is nearer (« avant de quitter ses fonctions
+            // le 30 octobre », in a past-tense sentence written in September)
+            if *l == Lean::Nearest && tense != Lean::Nearest && (leaned.days() - r.days()).abs() > TENSE_REACH_DAYS {
+                return Some(day(spec_date(*spec, r, Lean::Nearest)?));
+            }
+            Some(day(leaned))
         }
         Expr::DayRange(from, to) => {
             let r = reference.or(narrative);
@@ -216,7 +228,13 @@ fn resolve_opt(expr: &Expr, tense: Lean, reference: Option<Date>, narrative: Opt
         Expr::Month { year, month, lean: l } => {
             let y = match year {
                 Some(y) => *y,
-                None => year_for_month(*month, reference?, lean(*l, tense)),
+                None => {
+                    let r = reference?;
+                    let y = year_for_month(*month, r, lean(*l, tense));
+                    // as for days: the tense alone leans nine months at most
+                    let months_away = (y * 12 + *month as i32 - (r.year * 12 + r.month as i32)).abs();
+                    if *l == Lean::Nearest && months_away > 9 { year_for_month(*month, r, Lean::Nearest) } else { y }
+                }
             };
             month_interval(y, *month)
         }

@@ -37,12 +37,54 @@ impl Serialize for Json<'_> {
             map.serialize_entry("source", source)?;
         }
         if let Some((date, source)) = self.document.reference_date {
-            map.serialize_entry("reference_date", &format_args!("{date}"))?;
+            map.serialize_entry("reference_date", &IsoDate(date))?;
             map.serialize_entry("reference_date_source", source.as_str())?;
         }
         map.serialize_entry("entities", &Entities(self.document))?;
         map.serialize_entry("events", &Events(self.document))?;
         map.end()
+    }
+}
+
+/// An id such as « e12 » or « m3 »: a letter and a number, written into a
+/// small buffer rather than through the formatting machinery (a book has
+/// hundreds of thousands of them).
+struct Label(u8, usize);
+
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut buf = [0u8; 21];
+        let mut at = buf.len();
+        let mut n = self.1;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        at -= 1;
+        buf[at] = self.0;
+        s.serialize_str(std::str::from_utf8(&buf[at..]).unwrap_or_default())
+    }
+}
+
+/// A date as « YYYY-MM-DD », the same way.
+struct IsoDate(crate::Date);
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        if !(0..=9999).contains(&d.year) || d.month > 12 || d.day > 31 {
+            return s.collect_str(&d);
+        }
+        let two = |n: u32| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        let y = d.year as u32;
+        let [m1, m2] = two(d.month);
+        let [d1, d2] = two(d.day);
+        let text = [b'0' + (y / 1000) as u8, b'0' + (y / 100 % 10) as u8, b'0' + (y / 10 % 10) as u8, b'0' + (y % 10) as u8, b'-', m1, m2, b'-', d1, d2];
+        s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
     }
 }
 
@@ -73,7 +115,7 @@ struct JsonEntity<'a> {
 impl Serialize for JsonEntity<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(7))?;
-        map.serialize_entry("id", &format_args!("e{}", self.n))?;
+        map.serialize_entry("id", &Label(b'e', self.n))?;
         map.serialize_entry("kind", self.e.kind.as_str())?;
         map.serialize_entry("start", &self.start)?;
         map.serialize_entry("end", &self.end)?;
@@ -118,8 +160,8 @@ fn norm_fields<M: SerializeMap>(map: &mut M, norm: &Norm) -> Result<(), M::Error
             opt(map, "country", country)?;
         }
         Norm::Date { start, end, grain, approximate } => {
-            map.serialize_entry("start", &format_args!("{start}"))?;
-            map.serialize_entry("end", &format_args!("{end}"))?;
+            map.serialize_entry("start", &IsoDate(*start))?;
+            map.serialize_entry("end", &IsoDate(*end))?;
             map.serialize_entry("grain", grain.as_str())?;
             if *approximate {
                 map.serialize_entry("approximate", &true)?;
@@ -180,7 +222,7 @@ impl Serialize for EntityRef<'_> {
         if let Some(a) = self.actor {
             map.serialize_entry("actor", a)?;
         }
-        map.serialize_entry("entity", &format_args!("e{}", self.index + 1))?;
+        map.serialize_entry("entity", &Label(b'e', self.index + 1))?;
         map.end()
     }
 }
@@ -190,7 +232,7 @@ impl Serialize for JsonMeeting<'_> {
         let m = self.m;
         let doc = self.doc;
         let mut map = s.serialize_map(None)?;
-        map.serialize_entry("id", &format_args!("m{}", self.n))?;
+        map.serialize_entry("id", &Label(b'm', self.n))?;
         map.serialize_entry("kind", "meeting")?;
         map.serialize_entry("status", m.status.as_str())?;
         let participants: Vec<EntityRef<'_>> =

@@ -17,12 +17,12 @@
 //! Spans exclude titles and ranks. Rank, role and country come from context
 //! (« chef d'état-major américain », « son homologue russe ») or the gazetteer.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::lexicon::{self, DETERMINER, PARTICLE, PROFESSION, STOPWORD, TITLE};
 use super::{DocState, Segment};
 use crate::document::{Entity, Kind, Norm};
+use crate::gazetteer::trie::FxMap;
 use crate::gazetteer::Entry;
 use crate::normalize::fold;
 use crate::offsets::Span;
@@ -378,12 +378,12 @@ fn fold_words(text: &str, buffer: &mut crate::normalize::Normalized, key: &mut S
 /// person named in full elsewhere in the document.
 pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed: &[Span]) {
     // surname key -> (full name, country), from names of two words or more
-    let mut full: HashMap<String, (Arc<str>, Option<Arc<str>>)> = HashMap::new();
+    let mut full: FxMap<String, (Arc<str>, Option<Arc<str>>)> = FxMap::default();
     // a name is mentioned many times: each distinct (name, country) is read once
-    let mut seen: std::collections::HashSet<(&str, Option<&str>)> = std::collections::HashSet::new();
+    let mut seen: FxMap<(&str, Option<&str>), ()> = FxMap::default();
     for e in entities.iter() {
         if let Norm::Person { name, country, .. } = &e.norm {
-            if !seen.insert((&**name, country.as_deref())) {
+            if seen.insert((&**name, country.as_deref()), ()).is_some() {
                 continue;
             }
             let key = fold(name).text;
@@ -410,11 +410,16 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
     drop(seen);
     let mut buffer = crate::normalize::Normalized::default();
     let mut key = String::new();
+    // each distinct name is folded and looked up once
+    let mut fuller: FxMap<Arc<str>, Option<&(Arc<str>, Option<Arc<str>>)>> = FxMap::default();
     for e in entities.iter_mut() {
         match &mut e.norm {
             Norm::Person { name, country, .. } => {
-                fold_words(name, &mut buffer, &mut key);
-                if let Some((n, c)) = full.get(key.as_str()) {
+                let found = *fuller.entry(name.clone()).or_insert_with(|| {
+                    fold_words(name, &mut buffer, &mut key);
+                    full.get(key.as_str())
+                });
+                if let Some((n, c)) = found {
                     if n.len() > name.len() {
                         *name = n.clone();
                     }

@@ -372,13 +372,16 @@ fn fold_words(text: &str, buffer: &mut crate::normalize::Normalized, key: &mut S
     }
 }
 
+/// A person's fullest name in a document, and their country.
+type FullName = (Arc<str>, Option<Arc<str>>);
+
 /// Resolves the people of a whole document: surname-only mentions get the
 /// fullest name, and capitalised runs that no recogniser claimed (or that a
 /// place or country claimed) become people when they are the surname of a
 /// person named in full elsewhere in the document.
 pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed: &[Span]) {
     // surname key -> (full name, country), from names of two words or more
-    let mut full: FxMap<String, (Arc<str>, Option<Arc<str>>)> = FxMap::default();
+    let mut full: FxMap<String, FullName> = FxMap::default();
     // a name is mentioned many times: each distinct (name, country) is read once
     let mut seen: FxMap<(&str, Option<&str>), ()> = FxMap::default();
     for e in entities.iter() {
@@ -411,7 +414,7 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
     let mut buffer = crate::normalize::Normalized::default();
     let mut key = String::new();
     // each distinct name is folded and looked up once
-    let mut fuller: FxMap<Arc<str>, Option<&(Arc<str>, Option<Arc<str>>)>> = FxMap::default();
+    let mut fuller: FxMap<Arc<str>, Option<&FullName>> = FxMap::default();
     for e in entities.iter_mut() {
         match &mut e.norm {
             Norm::Person { name, country, .. } => {

@@ -24,7 +24,6 @@ use super::{DocState, Segment};
 use crate::document::{Entity, Kind, Norm};
 use crate::gazetteer::trie::FxMap;
 use crate::gazetteer::Entry;
-use crate::normalize::fold;
 use crate::offsets::Span;
 use crate::tokenize::TokenKind;
 
@@ -349,15 +348,28 @@ fn emit(
         }
         rank.name.clone()
     });
-    let name = known_name.unwrap_or_else(|| Arc::from(clean_name(seg.original(start, end)).as_str()));
+    let name = known_name.unwrap_or_else(|| clean_name(seg.original(start, end)));
     out.push(Entity { kind: Kind::Person, span: seg.doc_span(start, end), norm: Norm::Person { name, country, rank, role: role.clone() }, rule });
     seg.take(start, end);
     *last = LastPerson { sentence, role };
 }
 
-/// A name as written, with its spaces made plain.
-fn clean_name(s: &str) -> String {
-    crate::normalize::normalize(s).text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A name as written, normalised, with its words one plain space apart.
+fn clean_name(s: &str) -> Arc<str> {
+    // most names are already clean: ASCII, one space between words
+    let plain = s.bytes().all(|b| b.is_ascii_graphic() || b == b' ') && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ");
+    if plain {
+        return Arc::from(s);
+    }
+    let normalized = crate::normalize::normalize(s);
+    let mut name = String::with_capacity(normalized.text.len());
+    for (i, word) in normalized.text.split_whitespace().enumerate() {
+        if i > 0 {
+            name.push(' ');
+        }
+        name.push_str(word);
+    }
+    Arc::from(name)
 }
 
 /// The folded words of `text`, one space apart, into `key` (`buffer` is reused).
@@ -384,35 +396,39 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
     let mut full: FxMap<String, FullName> = FxMap::default();
     // a name is mentioned many times: each distinct (name, country) is read once
     let mut seen: FxMap<(&str, Option<&str>), ()> = FxMap::default();
+    let mut buffer = crate::normalize::Normalized::default();
+    let mut key = String::new();
     for e in entities.iter() {
         if let Norm::Person { name, country, .. } = &e.norm {
             if seen.insert((&**name, country.as_deref()), ()).is_some() {
                 continue;
             }
-            let key = fold(name).text;
-            let words: Vec<&str> = key.split_whitespace().collect();
-            if words.len() < 2 {
-                continue;
-            }
-            for k in 1..words.len() {
-                let surname = words[k..].join(" ");
-                if words[k..].iter().all(|w| lexicon::is(w, PARTICLE)) {
+            // the key's words are joined by single spaces: a surname of
+            // several words is a suffix of it, from a word's start
+            fold_words(name, &mut buffer, &mut key);
+            let word_starts = std::iter::once(0).chain(key.match_indices(' ').map(|(at, _)| at + 1));
+            for start in word_starts.skip(1) {
+                let surname = &key[start..];
+                if surname.split(' ').all(|w| lexicon::is(w, PARTICLE)) {
                     continue;
                 }
-                let slot = full.entry(surname).or_insert_with(|| (name.clone(), country.clone()));
-                if name.len() > slot.0.len() {
-                    *slot = (name.clone(), country.clone().or(slot.1.clone()));
+                match full.get_mut(surname) {
+                    Some(slot) if name.len() > slot.0.len() => *slot = (name.clone(), country.clone().or(slot.1.clone())),
+                    Some(_) => {}
+                    None => {
+                        full.insert(surname.to_string(), (name.clone(), country.clone()));
+                    }
                 }
             }
-            full.entry(key.clone()).or_insert_with(|| (name.clone(), country.clone()));
+            if key.contains(' ') && !full.contains_key(key.as_str()) {
+                full.insert(key.clone(), (name.clone(), country.clone()));
+            }
         }
     }
     if full.is_empty() {
         return;
     }
     drop(seen);
-    let mut buffer = crate::normalize::Normalized::default();
-    let mut key = String::new();
     // each distinct name is folded and looked up once
     let mut fuller: FxMap<Arc<str>, Option<&FullName>> = FxMap::default();
     for e in entities.iter_mut() {

@@ -116,6 +116,9 @@ pub enum Norm {
         /// A vague expression given an honest bounded interval
         /// (« quelques jours plus tard »).
         approximate: bool,
+        /// What the date was resolved against: the text alone, the
+        /// reference date, or an earlier date.
+        anchor: crate::Anchor,
     },
     /// A duration (« 200 ans »), as ISO 8601 (`P200Y`).
     Duration {

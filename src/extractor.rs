@@ -168,9 +168,9 @@ impl Extractor {
         person::resolve_document(text, &mut entities, &state.unclaimed);
         let reference = resolve::reference(&state.dates, given);
         let values = resolve::resolve_all(&state.dates, reference.map(|(d, _)| d));
-        for (mention, value) in state.dates.iter().zip(values) {
+        for (mention, (value, anchor)) in state.dates.iter().zip(values) {
             let norm = match value {
-                Value::Interval { start, end, grain, approximate } => Norm::Date { start, end, grain, approximate },
+                Value::Interval { start, end, grain, approximate } => Norm::Date { start, end, grain, approximate, anchor },
                 Value::Duration(iso) => Norm::Duration { iso: iso.into() },
                 Value::Unresolved => Norm::Relative,
             };

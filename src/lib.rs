@@ -53,7 +53,7 @@ pub mod output;
 mod recognize;
 pub mod tokenize;
 
-pub use dates::{Date, Grain, ReferenceSource};
+pub use dates::{Anchor, Date, Grain, ReferenceSource};
 pub use document::{Document, Entity, Kind, Norm};
 pub use error::Error;
 pub use events::{Meeting, Status};

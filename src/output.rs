@@ -159,13 +159,14 @@ fn norm_fields<M: SerializeMap>(map: &mut M, norm: &Norm) -> Result<(), M::Error
             map.serialize_entry("name", &**name)?;
             opt(map, "country", country)?;
         }
-        Norm::Date { start, end, grain, approximate } => {
+        Norm::Date { start, end, grain, approximate, anchor } => {
             map.serialize_entry("start", &IsoDate(*start))?;
             map.serialize_entry("end", &IsoDate(*end))?;
             map.serialize_entry("grain", grain.as_str())?;
             if *approximate {
                 map.serialize_entry("approximate", &true)?;
             }
+            map.serialize_entry("anchor", anchor.as_str())?;
         }
         Norm::Duration { iso } => map.serialize_entry("duration", &**iso)?,
         Norm::Relative => map.serialize_entry("relative", &true)?,

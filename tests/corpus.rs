@@ -84,6 +84,7 @@ pub fn norm_field(norm: &Norm, key: &str) -> Option<String> {
         (Norm::Date { start, .. }, "start") => Some(start.to_string()),
         (Norm::Date { end, .. }, "end") => Some(end.to_string()),
         (Norm::Date { grain, .. }, "grain") => Some(grain.as_str().to_string()),
+        (Norm::Date { anchor, .. }, "anchor") => Some(anchor.as_str().to_string()),
         (Norm::Duration { iso }, "duration") => s(iso),
         _ => None,
     }

@@ -15,7 +15,7 @@ def _pandas() -> Any:
 
 #: Columns of :func:`entities_frame`, in order; norm fields a kind lacks are empty.
 ENTITY_COLUMNS = ["doc", "id", "kind", "start", "end", "text", "name", "country", "rank", "role", "nato",
-                  "date_start", "date_end", "grain", "duration", "rule"]
+                  "date_start", "date_end", "grain", "anchor", "duration", "rule"]
 
 MEETING_COLUMNS = ["doc", "id", "status", "date_start", "date_end", "place", "country", "participants",
                    "participant_countries", "host", "mode", "cameo", "confidence", "summary"]
@@ -30,7 +30,7 @@ def entities_frame(docs: Sequence[Any], index: Optional[List[Any]] = None) -> An
             n = e.norm
             rows.append((key, e.id, e.kind, e.start, e.end, e.text, n.get("name"), n.get("country"), n.get("rank"),
                          n.get("role"), n.get("nato"), n.get("start"), n.get("end"), n.get("grain"),
-                         n.get("duration"), e.rule))
+                         n.get("anchor"), n.get("duration"), e.rule))
     frame = pd.DataFrame.from_records(rows, columns=ENTITY_COLUMNS)
     return frame.astype({"kind": "category"}) if len(frame) else frame
 

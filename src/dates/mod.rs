@@ -55,6 +55,45 @@ impl Grain {
     }
 }
 
+/// What a resolved date was resolved against: whether the text alone fixes
+/// it, or it needed the document's reference date or an earlier date (TimeML
+/// calls the last two *temporal functions*).
+///
+/// # Example
+/// ```
+/// use vigie::{Anchor, Extractor, Norm};
+/// let doc = Extractor::new().extract("28 mars 2017\nIls se sont vus le 7 mars, puis le lendemain, et hier.");
+/// let anchors: Vec<Anchor> = doc.entities.iter().filter_map(|e| match &e.norm {
+///     Norm::Date { anchor, .. } => Some(*anchor),
+///     _ => None,
+/// }).collect();
+/// assert_eq!(anchors, [Anchor::Text, Anchor::Reference, Anchor::Narrative, Anchor::Reference]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Anchor {
+    /// The expression names its own year (« 28 mars 2017 », « en 2013 »,
+    /// « les années 1990 »).
+    Text,
+    /// The year, day or week comes from the reference date (« le 7 mars »,
+    /// « hier », « lundi », « la semaine dernière »).
+    Reference,
+    /// Counted from the last date mentioned before it (« le lendemain »,
+    /// « quelques jours plus tard »).
+    Narrative,
+}
+
+impl Anchor {
+    /// The lowercase word used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Anchor::Text => "text",
+            Anchor::Reference => "reference",
+            Anchor::Narrative => "narrative",
+        }
+    }
+}
+
 /// Where the reference date of a document came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -139,6 +178,22 @@ pub(crate) enum Expr {
     Movable { after_easter: i64 },
     /// A time of day: the day of the last date in its sentence, or the reference.
     TimeOfDay,
+}
+
+impl Expr {
+    /// What the expression needs besides itself to be resolved; `Narrative`
+    /// for the time of day, which takes the day of the last date in its
+    /// sentence.
+    pub(crate) fn anchor(&self) -> Anchor {
+        match self {
+            Expr::Day(spec, _) | Expr::DayRange(_, spec) if spec.year.is_some() => Anchor::Text,
+            Expr::Month { year: Some(_), .. } | Expr::MonthRange { year: Some(_), .. } | Expr::Season { year: Some(_), .. } | Expr::Quarter { year: Some(_), .. } => Anchor::Text,
+            Expr::Year(_) | Expr::YearRange(..) | Expr::Decade(_) | Expr::Century(_) | Expr::Duration(_) => Anchor::Text,
+            Expr::Part { of, .. } => of.anchor(),
+            Expr::Relative { anchored: true, .. } | Expr::Vague { .. } | Expr::TimeOfDay => Anchor::Narrative,
+            _ => Anchor::Reference,
+        }
+    }
 }
 
 /// A date found in a segment, before resolution.

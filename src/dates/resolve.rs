@@ -8,7 +8,7 @@
 
 use super::calendar::{easter, Date};
 use super::lexicon::Unit;
-use super::{DaySpec, Expr, Grain, Lean, Mention, Part, ReferenceSource};
+use super::{Anchor, DaySpec, Expr, Grain, Lean, Mention, Part, ReferenceSource};
 
 /// The value of a resolved mention.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,15 +33,23 @@ pub(crate) fn reference(mentions: &[Mention], given: Option<Date>) -> Option<(Da
     })
 }
 
-/// Resolves every mention, in document order.
-pub(crate) fn resolve_all(mentions: &[Mention], reference: Option<Date>) -> Vec<Value> {
+/// Resolves every mention, in document order, with what each was resolved
+/// against.
+pub(crate) fn resolve_all(mentions: &[Mention], reference: Option<Date>) -> Vec<(Value, Anchor)> {
     let mut out = Vec::with_capacity(mentions.len());
     // the last day-precise date mentioned, and its sentence
     let mut anchor: Option<(Date, usize)> = None;
     for m in mentions {
         let narrative = anchor.map(|(d, _)| d).or(reference);
-        let same_sentence = anchor.filter(|(_, s)| *s == m.sentence).map(|(d, _)| d).or(reference);
+        let in_sentence = anchor.filter(|(_, s)| *s == m.sentence).map(|(d, _)| d);
+        let same_sentence = in_sentence.or(reference);
         let value = resolve(&m.expr, m.tense, reference, narrative, same_sentence);
+        // an earlier date stands in for the reference only where there is one
+        let against = match (&m.expr, m.expr.anchor()) {
+            (Expr::TimeOfDay, _) if in_sentence.is_none() => Anchor::Reference,
+            (_, Anchor::Narrative) if anchor.is_none() => Anchor::Reference,
+            (_, a) => a,
+        };
         if let Value::Interval { start, end, grain, approximate: false } = &value {
             if *grain == Grain::Day && start == end {
                 anchor = Some((*start, m.sentence));
@@ -49,7 +57,7 @@ pub(crate) fn resolve_all(mentions: &[Mention], reference: Option<Date>) -> Vec<
                 anchor = Some((*end, m.sentence));
             }
         }
-        out.push(value);
+        out.push((value, against));
     }
     out
 }

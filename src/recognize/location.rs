@@ -70,8 +70,8 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
             continue;
         }
         // « au cours de », « en place », « sur place » are no addresses
-        let idiom = w != "rue" && i > 0 && matches!(seg.word(i - 1), "au" | "en" | "du" | "sur" | "a");
-        let introduces = seg.has(i, STREET) && !seg.tokens[i].cap && !idiom;
+        let idiom = || w != "rue" && i > 0 && matches!(seg.word(i - 1), "au" | "en" | "du" | "sur" | "a");
+        let introduces = seg.has(i, STREET) && !seg.tokens[i].cap && !idiom();
         let after_a = w == "a" && seg.tokens[i].kind == crate::tokenize::TokenKind::Word;
         let after_noun = seg.has(i, PLACE_NOUN) && matches!(seg.word(i + 1), "de" | "d'" | "du");
         if !(introduces || after_a || after_noun) {

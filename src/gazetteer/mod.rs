@@ -261,7 +261,9 @@ impl Gazetteers {
             }
         }
         let mut key = Normalized::default();
-        for (line_no, cols) in rows("firstnames.tsv", FIRST_NAMES, 4)? {
+        let first_names = rows("firstnames.tsv", FIRST_NAMES, 4)?;
+        set.trie.reserve_first_names(first_names.len());
+        for (line_no, cols) in first_names {
             let frequency = cols[2].trim().parse::<u8>().map_err(|_| Error::Gazetteer {
                 file: "firstnames.tsv".into(),
                 line: line_no,

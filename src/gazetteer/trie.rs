@@ -227,6 +227,12 @@ impl WordTrie {
         self.classes[id] |= classes;
     }
 
+    /// Makes room for `n` more first names (a table of tens of thousands
+    /// would otherwise be rehashed a dozen times as it grows).
+    pub fn reserve_first_names(&mut self, n: usize) {
+        self.first_names.short.reserve(n);
+    }
+
     /// Records `word` as a first name of frequency `frequency` (1 to 13).
     pub fn add_first_name(&mut self, word: &str, frequency: u8) {
         let frequency = u32::from(frequency.max(1));

@@ -64,6 +64,16 @@ pub fn normalize(text: &str) -> Normalized {
     out
 }
 
+/// The text of [`normalize`]`(text)`, borrowed when there is nothing to
+/// change: ASCII is its own normalisation.
+pub(crate) fn normalized_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(normalize(text).text)
+    }
+}
+
 /// Builds the case- and accent-folded matching key of `text`.
 ///
 /// # Example

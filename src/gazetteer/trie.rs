@@ -64,6 +64,7 @@ impl Hasher for FxHasher {
 
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
+pub(crate) type FxSet<K> = std::collections::HashSet<K, FxBuild>;
 
 pub(crate) const NONE: u32 = u32::MAX;
 
@@ -376,7 +377,7 @@ impl WordTrie {
         let mut t = 0;
         while t < n {
             let first = if tokens[t].hyphenated { parts(key, &tokens[t]).next().and_then(|p| self.word_id(p)).unwrap_or(NONE) } else { ids[t] };
-            if first == NONE || self.root.get(first as usize).is_none_or(|&c| c == NONE) {
+            if first == NONE || self.child(0, first).is_none() {
                 t += 1;
                 continue;
             }

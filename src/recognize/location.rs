@@ -154,9 +154,7 @@ fn is_capitalised_free(seg: &Segment<'_>, j: usize) -> bool {
 }
 
 fn push_place(seg: &mut Segment<'_>, start: usize, end: usize, country: Option<std::sync::Arc<str>>, out: &mut Vec<Entity>, rule: &'static str) {
-    let original = seg.original(start, end);
-    // ASCII text is its own normalisation
-    let name: std::sync::Arc<str> = if original.is_ascii() { original.into() } else { crate::normalize::normalize(original).text.into() };
+    let name = crate::normalize::normalized_text(seg.original(start, end)).into();
     out.push(Entity { kind: Kind::Place, span: seg.doc_span(start, end), norm: Norm::Place { name, country }, rule });
     seg.take(start, end);
 }

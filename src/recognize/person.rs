@@ -22,7 +22,7 @@ use std::sync::Arc;
 use super::lexicon::{self, DETERMINER, PARTICLE, PROFESSION, STOPWORD, TITLE};
 use super::{DocState, Segment};
 use crate::document::{Entity, Kind, Norm};
-use crate::gazetteer::trie::FxMap;
+use crate::gazetteer::trie::{FxMap, FxSet};
 use crate::gazetteer::Entry;
 use crate::offsets::Span;
 use crate::tokenize::TokenKind;
@@ -356,14 +356,14 @@ fn emit(
 
 /// A name as written, normalised, with its words one plain space apart.
 fn clean_name(s: &str) -> Arc<str> {
-    // most names are already clean: ASCII, one space between words
-    let plain = s.bytes().all(|b| b.is_ascii_graphic() || b == b' ') && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ");
-    if plain {
-        return Arc::from(s);
+    let normalized = crate::normalize::normalized_text(s);
+    // most names are already clean: one plain space between words
+    let clean = !normalized.starts_with(' ') && !normalized.ends_with(' ') && !normalized.contains("  ") && !normalized.contains(|c: char| c.is_whitespace() && c != ' ');
+    if clean {
+        return Arc::from(normalized);
     }
-    let normalized = crate::normalize::normalize(s);
-    let mut name = String::with_capacity(normalized.text.len());
-    for (i, word) in normalized.text.split_whitespace().enumerate() {
+    let mut name = String::with_capacity(normalized.len());
+    for (i, word) in normalized.split_whitespace().enumerate() {
         if i > 0 {
             name.push(' ');
         }
@@ -395,20 +395,19 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
     // surname key -> (full name, country), from names of two words or more
     let mut full: FxMap<String, FullName> = FxMap::default();
     // a name is mentioned many times: each distinct (name, country) is read once
-    let mut seen: FxMap<(&str, Option<&str>), ()> = FxMap::default();
+    let mut seen: FxSet<(&str, Option<&str>)> = FxSet::default();
     let mut buffer = crate::normalize::Normalized::default();
     let mut key = String::new();
     for e in entities.iter() {
         if let Norm::Person { name, country, .. } = &e.norm {
-            if seen.insert((&**name, country.as_deref()), ()).is_some() {
+            if !seen.insert((&**name, country.as_deref())) {
                 continue;
             }
             // the key's words are joined by single spaces: a surname of
             // several words is a suffix of it, from a word's start
             fold_words(name, &mut buffer, &mut key);
-            let word_starts = std::iter::once(0).chain(key.match_indices(' ').map(|(at, _)| at + 1));
-            for start in word_starts.skip(1) {
-                let surname = &key[start..];
+            for (space, _) in key.match_indices(' ') {
+                let surname = &key[space + 1..];
                 if surname.split(' ').all(|w| lexicon::is(w, PARTICLE)) {
                     continue;
                 }

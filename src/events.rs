@@ -282,7 +282,8 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             continue;
         }
         // « a reçu le prix Nobel », « avait reçu 36 % des voix »: a thing received, not a visitor
-        if HOSTING.is_match(m.as_str()) && receives_a_thing(text.get(m.end()..).unwrap_or("")) {
+        let hosting = HOSTING.is_match(m.as_str());
+        if hosting && receives_a_thing(text.get(m.end()..).unwrap_or("")) {
             continue;
         }
         let first = entities.partition_point(|e| e.span.start < sentence.start);
@@ -352,7 +353,7 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
         };
         // « s'est rendu à Bamako pour rencontrer », « se rendra à Moscou pour rencontrer »: a visit
         let visit = VISIT.is_match(m.as_str()) || (trigger_lower.contains("pour") && RENDU.is_match(before_trigger));
-        let host = HOSTING.is_match(m.as_str()).then(|| participants.iter().copied().rfind(|&p| entities[p].span.end <= m.start())).flatten();
+        let host = hosting.then(|| participants.iter().copied().rfind(|&p| entities[p].span.end <= m.start())).flatten();
         // The place is a city or a site (or a seat of government); a region
         // named in the sentence gives only the country.
         let is_region = |i: usize| matches!(&entities[i].norm, Norm::Place { name, .. } if g.is_region(name));
@@ -376,7 +377,7 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
             });
         // with no place named: the host's country, or the country of the one visited
         let country = country.or_else(|| {
-            let visited = if HOSTING.is_match(m.as_str()) { host } else if visit { participants.iter().copied().find(|&p| entities[p].span.start >= m.end()) } else { None };
+            let visited = if hosting { host } else if visit { participants.iter().copied().find(|&p| entities[p].span.start >= m.end()) } else { None };
             visited.and_then(|p| match &entities[p].norm {
                 Norm::Person { country, .. } => country.clone(),
                 _ => None,

@@ -148,7 +148,8 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// Whether the character at byte `i` of `s` is a letter or a digit.
+/// The length of the character at byte `i` of `s` if it is a letter or a
+/// digit.
 #[inline]
 fn word_char_at(s: &str, i: usize) -> Option<usize> {
     let b = s.as_bytes()[i];
@@ -251,6 +252,7 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
                 // « 1er », « 2e », « 3ème », « 14h »: letters glued to a number stay with it.
                 i = alnum_run_end(k, i);
             }
+            // an ASCII letter needs no further test: the common case
             ByteClass::Alnum => {
                 kind = TokenKind::Word;
                 (i, hyphenated) = word_end(k, i);
@@ -297,7 +299,7 @@ fn word_end(key: &str, start: usize) -> (usize, bool) {
     loop {
         i = alnum_run_end(key, i);
         if i + 1 < n && (bytes[i] == b'-' || bytes[i] == b'\'') && word_char_at(key, i + 1).is_some() {
-            if bytes[i] == b'\'' && ends_with_elision(&bytes[start..i]) {
+            if bytes[i] == b'\'' && is_elision(&bytes[start..i]) {
                 return (i + 1, hyphenated); // the elision keeps its apostrophe and ends here
             }
             hyphenated |= bytes[i] == b'-';
@@ -309,8 +311,8 @@ fn word_end(key: &str, start: usize) -> (usize, bool) {
 }
 
 /// Whether the word before an apostrophe is an elision (« l », « jusqu »).
-fn ends_with_elision(word: &[u8]) -> bool {
-    word.len() <= 7 && ELISIONS.iter().any(|e| word == e.as_bytes())
+fn is_elision(word: &[u8]) -> bool {
+    ELISIONS.iter().any(|e| word == e.as_bytes())
 }
 
 /// Whether the full stop (or ! ?) just pushed ends a sentence.
@@ -383,7 +385,9 @@ fn capitals(original: &[u8], span: Span, key: &[u8]) -> (bool, bool) {
     (true, letters >= 2)
 }
 
-/// The first character of UTF-8 bytes that start on a character boundary.
+/// The first character of UTF-8 bytes that start on a character boundary
+/// (capitals are read on bytes: slicing the `str` for each token costs its
+/// boundary checks on the hottest path).
 #[inline]
 fn first_char(bytes: &[u8]) -> Option<char> {
     let len = match bytes.first()? {

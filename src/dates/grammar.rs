@@ -611,8 +611,8 @@ fn relative(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
         _ => 0,
     };
     if let Some(k) = c.count(i).filter(|&k| k > 0 && sign != 0) {
-        let unit = lexicon::unit(c.w(i + 2)).filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year));
-        if let (true, Some(unit)) = (sign != 0 && c.w(i + 2).ends_with('s'), unit) {
+        let plural = c.w(i + 2).ends_with('s');
+        if let Some(unit) = lexicon::unit(c.w(i + 2)).filter(|u| plural && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)) {
             return Some((i + 3, Expr::UnitsAround { n: sign * k, unit }, "<n> dernières <unités>"));
         }
     }
@@ -844,8 +844,7 @@ fn attach_time(c: &Cursor<'_, '_>, found: (usize, usize, Expr, &'static str)) ->
 /// function words (« de », « dans ») need a date word or a number within two
 /// tokens (« de la veille », « dans la nuit du »), count words (« un »,
 /// « deux », « sept ») a unit, a date word, a number or « prochains » /
-/// « derniers » right after them,
-/// « il » the rest of « il y a ».
+/// « derniers » right after them, « il » the rest of « il y a ».
 fn may_begin_here(c: &Cursor<'_, '_>, i: usize, w: &str, next_may_start: bool) -> bool {
     let seg = c.seg;
     let content = |k: usize| {

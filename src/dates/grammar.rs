@@ -924,6 +924,7 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
     let mut sentence = state.sentences;
     let mut next_token = 0;
     let mut lines = LineCounter::new(state.lines);
+    let mut sentence_tense: Option<(usize, Lean)> = None;
     for (start, end, expr, rule) in found {
         while next_token <= start {
             sentence += usize::from(seg.tokens[next_token].sentence_start);
@@ -937,7 +938,17 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
             Expr::Month { year, .. } | Expr::Season { year, .. } | Expr::MonthRange { year, .. } => year.is_none(),
             _ => false,
         };
-        let tense = if open { tense_of(seg, start) } else { Lean::Nearest };
+        // one reading of a sentence serves all its dates: a long one full of
+        // dates would otherwise be read again for each of them
+        let tense = match sentence_tense {
+            _ if !open => Lean::Nearest,
+            Some((s, tense)) if s == sentence => tense,
+            _ => {
+                let tense = tense_of(seg, start);
+                sentence_tense = Some((sentence, tense));
+                tense
+            }
+        };
         let (line, alone) = lines.line_of(seg, start, end);
         state.dates.push(Mention { span, expr, tense, sentence, alone_on_line: alone, line, rule });
         seg.take(start, end);

@@ -14,7 +14,7 @@ use crate::recognize::{person, recognize_segment, DocState, Scratch};
 
 /// Texts are analysed in segments of about this many bytes, cut at line
 /// breaks, so that memory stays bounded whatever the size of a document.
-const SEGMENT_BYTES: usize = 64 * 1024;
+pub(crate) const SEGMENT_BYTES: usize = 64 * 1024;
 
 /// Finds people, ranks, countries, nationalities, places and organisations
 /// in French text.

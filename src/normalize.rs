@@ -99,7 +99,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     for (at, c) in text.char_indices() {
         if c.is_ascii() {
             out.text.push(c);
-            out.map.push(at, 1);
+            out.map.extend_identity(at, 1);
             unit_start = at;
             last_char_at = Some(out.text.len() - 1);
             continue;

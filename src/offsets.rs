@@ -82,6 +82,10 @@ impl From<Range<usize>> for Span {
 /// output therefore maps to whole units of the original, so it always falls
 /// on character boundaries and never splits a letter from its accent.
 ///
+/// The map is kept as pieces rather than one entry a byte: a run of bytes
+/// copied as they are (ASCII, nearly all of a French text) is one piece, and
+/// so is the output of each character that normalisation changed.
+///
 /// # Example
 /// ```
 /// use vigie::normalize::fold;
@@ -93,33 +97,70 @@ impl From<Range<usize>> for Span {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OffsetMap {
-    /// For each byte of the normalised text, the original offset of its unit.
-    starts: Vec<u32>,
+    /// The pieces, by increasing normalised offset; each runs to the next.
+    pieces: Vec<Piece>,
+    /// Length of the normalised text.
+    len: usize,
     /// Length of the original text.
     original_len: usize,
 }
 
+/// Normalised bytes from `at` to the next piece: copied one to one from
+/// `original` on (`copied`), or all produced by the unit at `original`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    at: usize,
+    original: usize,
+    copied: bool,
+}
+
+impl Piece {
+    #[inline]
+    fn start_of(self, i: usize) -> usize {
+        if self.copied {
+            self.original + (i - self.at)
+        } else {
+            self.original
+        }
+    }
+}
+
 impl OffsetMap {
     pub(crate) fn clear(&mut self) {
-        self.starts.clear();
+        self.pieces.clear();
+        self.len = 0;
         self.original_len = 0;
     }
 
+    /// Records `bytes` output bytes, all produced by the unit at `original_offset`.
     #[inline]
     pub(crate) fn push(&mut self, original_offset: usize, bytes: usize) {
-        let o = original_offset as u32;
-        self.starts.extend(std::iter::repeat_n(o, bytes));
+        if bytes > 0 {
+            self.pieces.push(Piece { at: self.len, original: original_offset, copied: false });
+            self.len += bytes;
+        }
     }
 
     /// Maps `len` output bytes one to one onto the original from `original_start`.
     #[inline]
     pub(crate) fn extend_identity(&mut self, original_start: usize, len: usize) {
-        let o = original_start as u32;
-        self.starts.extend((0..len as u32).map(|k| o + k));
+        if len == 0 {
+            return;
+        }
+        match self.pieces.last() {
+            // the run goes on where the last one stopped: one piece serves both
+            Some(last) if last.copied && last.start_of(self.len) == original_start => {}
+            _ => self.pieces.push(Piece { at: self.len, original: original_start, copied: true }),
+        }
+        self.len += len;
     }
 
     pub(crate) fn truncate(&mut self, len: usize) {
-        self.starts.truncate(len);
+        if len < self.len {
+            let keep = self.pieces.partition_point(|p| p.at < len);
+            self.pieces.truncate(keep);
+            self.len = len;
+        }
     }
 
     pub(crate) fn finish(&mut self, original_len: usize) {
@@ -128,31 +169,99 @@ impl OffsetMap {
 
     /// The number of normalised bytes the map covers.
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.len
     }
 
     /// Whether the map is empty (the normalised text is empty).
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.len == 0
     }
 
     /// The original offset of the unit that produced normalised byte `i`
     /// (the original length for `i` at or past the end).
     #[inline]
     pub fn start_of(&self, i: usize) -> usize {
-        self.starts.get(i).map_or(self.original_len, |&o| o as usize)
+        if i >= self.len {
+            return self.original_len;
+        }
+        let piece = self.pieces.partition_point(|p| p.at <= i) - 1;
+        self.pieces[piece].start_of(i)
     }
 
     /// Maps a span of the normalised text to the span of `original` that
     /// produced it. `original` must be the text this map was built from.
     #[inline]
     pub fn to_original(&self, span: impl Into<Span>, original: &str) -> Span {
-        let span = span.into();
-        if span.is_empty() {
-            let at = self.start_of(span.start);
-            return Span::new(at, at);
+        self.walker().original_span(span.into(), original)
+    }
+
+    /// A reader of the map for offsets that mostly increase: each look-up
+    /// costs the distance from the previous one.
+    pub(crate) fn walker(&self) -> MapWalker<'_> {
+        let mut walker = MapWalker { map: self, piece: 0, copied_from: 0, copied_to: 0, delta: 0 };
+        walker.enter(0);
+        walker
+    }
+}
+
+/// Reads an [`OffsetMap`] at increasing offsets (a tokenizer's), moving from
+/// piece to piece instead of searching for each offset.
+pub(crate) struct MapWalker<'m> {
+    map: &'m OffsetMap,
+    piece: usize,
+    /// The bytes `copied_from..copied_to` of the current piece were copied
+    /// from the original, `delta` bytes further (empty when they were not).
+    copied_from: usize,
+    copied_to: usize,
+    delta: isize,
+}
+
+impl MapWalker<'_> {
+    fn enter(&mut self, piece: usize) {
+        self.piece = piece;
+        let pieces = &self.map.pieces;
+        (self.copied_from, self.copied_to, self.delta) = match pieces.get(piece) {
+            Some(p) if p.copied => {
+                let to = pieces.get(piece + 1).map_or(self.map.len, |next| next.at);
+                (p.at, to, p.original as isize - p.at as isize)
+            }
+            _ => (0, 0, 0),
+        };
+    }
+
+    /// The original offset of the unit that produced normalised byte `i`.
+    #[inline]
+    pub(crate) fn start_of(&mut self, i: usize) -> usize {
+        let pieces = &self.map.pieces;
+        if i >= self.map.len || pieces.is_empty() {
+            return self.map.original_len;
+        }
+        let mut piece = self.piece;
+        if pieces[piece].at > i {
+            // behind the walker: search from the start
+            piece = pieces.partition_point(|p| p.at <= i) - 1;
+        }
+        while piece + 1 < pieces.len() && pieces[piece + 1].at <= i {
+            piece += 1;
+        }
+        if piece != self.piece {
+            self.enter(piece);
+        }
+        pieces[piece].start_of(i)
+    }
+
+    /// See [`OffsetMap::to_original`].
+    #[inline]
+    pub(crate) fn original_span(&mut self, span: Span, original: &str) -> Span {
+        // Inside a run of copied bytes, with one more after the span: the
+        // span was copied as it is, and no combining mark follows it.
+        if self.copied_from <= span.start && span.end < self.copied_to {
+            return Span::new(span.start.wrapping_add_signed(self.delta), span.end.wrapping_add_signed(self.delta));
         }
         let start = self.start_of(span.start);
+        if span.is_empty() {
+            return Span::new(start, start);
+        }
         let last_unit = self.start_of(span.end - 1);
         Span::new(start, unit_end(original, last_unit).max(start))
     }
@@ -241,6 +350,33 @@ impl<'t> CharOffsets<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_walker_agrees_with_the_map() {
+        let texts = ["Œuvres d’Erdoğan", "e\u{301}te\u{301} a\u{301}", "½ ﬁn… l’« empire »\u{a0}X", "abc\u{200b}def ghi\u{301}\u{327} jkl", "", "plain ascii text"];
+        for original in texts {
+            let key = crate::normalize::fold(original);
+            let n = key.text.len();
+            let expected = |a: usize, b: usize| {
+                let start = key.map.start_of(a);
+                if a == b {
+                    Span::new(start, start)
+                } else {
+                    Span::new(start, unit_end(original, key.map.start_of(b - 1)).max(start))
+                }
+            };
+            // spans one after the other, as a tokenizer asks for them
+            for len in 0..=3 {
+                let mut walker = key.map.walker();
+                for a in (0..=n).filter(|&a| key.text.is_char_boundary(a)) {
+                    let b = (a + len).min(n);
+                    if key.text.is_char_boundary(b) {
+                        assert_eq!(walker.original_span(Span::new(a, b), original), expected(a, b), "{original:?} {a}..{b}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn char_offsets_count_code_points_either_way() {

@@ -59,24 +59,92 @@ pub struct Token {
     pub(crate) line_start: bool,
 }
 
-/// Elisions that end a token at their apostrophe.
-const ELISIONS: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu",
-];
+/// A token of one segment of a text, as the recognisers read it: [`Token`]
+/// in 24 bytes, with offsets into the segment and its folded key (a segment
+/// is at most a few hundred kilobytes), so that the many passes over the
+/// tokens of a segment read half the memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tok {
+    start: u32,
+    end: u32,
+    key_start: u32,
+    key_end: u32,
+    pub kind: TokenKind,
+    pub sentence_start: bool,
+    /// The original starts with a capital (or a particle then a capital: « al-Assad »).
+    pub cap: bool,
+    /// Every letter of the original is a capital, and there are at least two.
+    pub upper: bool,
+    /// Whitespace precedes the token.
+    pub space_before: bool,
+    /// A word with an inner hyphen (« Jean-Yves »).
+    pub hyphenated: bool,
+    /// The token begins a line.
+    pub line_start: bool,
+}
 
-/// Words after which a full stop is an abbreviation, not a sentence end.
-const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "mlles", "mgr", "dr", "pr", "me", "st", "ste", "gal", "gen", "col", "cdt", "cne",
-    "lt", "adm", "av", "bd", "etc", "cf", "p", "pp", "vol", "no", "n", "art", "chap", "fig", "ex", "env", "min", "max",
-    "sgt", "capt", "cmdt", "lcl", "gl", "jr", "sr", "mr", "mrs", "ms", "prof", "dept", "hon", "rev",
-];
+impl Tok {
+    /// The span in the original segment.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 
-/// Tokenises `text` (see the module docs).
+    /// The span in the folded key.
+    #[inline]
+    pub fn key(&self) -> std::ops::Range<usize> {
+        self.key_start as usize..self.key_end as usize
+    }
+
+    /// The length of the folded key, in bytes.
+    #[inline]
+    pub fn key_len(&self) -> usize {
+        (self.key_end - self.key_start) as usize
+    }
+
+    /// The token with offsets into the whole text (`offset` is the segment's).
+    fn public(&self, offset: usize) -> Token {
+        Token {
+            span: self.span().shift(offset),
+            kind: self.kind,
+            sentence_start: self.sentence_start,
+            key: Span::new(self.key_start as usize, self.key_end as usize),
+            cap: self.cap,
+            upper: self.upper,
+            space_before: self.space_before,
+            hyphenated: self.hyphenated,
+            line_start: self.line_start,
+        }
+    }
+}
+
+/// Whether the word before an apostrophe is an elision that ends its token
+/// (« l' », « jusqu' »).
+fn is_elision(word: &[u8]) -> bool {
+    matches!(word, b"l" | b"d" | b"j" | b"m" | b"n" | b"s" | b"t" | b"c" | b"qu" | b"jusqu" | b"lorsqu" | b"puisqu" | b"quoiqu" | b"presqu" | b"quelqu")
+}
+
+/// Whether a full stop after `word` marks an abbreviation, not a sentence end.
+fn is_abbreviation(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"m" | b"mm" | b"mme" | b"mmes" | b"mlle" | b"mlles" | b"mgr" | b"dr" | b"pr" | b"me" | b"st" | b"ste" | b"gal" | b"gen" | b"col" | b"cdt" | b"cne"
+            | b"lt" | b"adm" | b"av" | b"bd" | b"etc" | b"cf" | b"p" | b"pp" | b"vol" | b"no" | b"n" | b"art" | b"chap" | b"fig" | b"ex" | b"env"
+            | b"min" | b"max" | b"sgt" | b"capt" | b"cmdt" | b"lcl" | b"gl" | b"jr" | b"sr" | b"mr" | b"mrs" | b"ms" | b"prof" | b"dept" | b"hon" | b"rev"
+    )
+}
+
+/// Tokenises `text` (see the module docs). A long text is read in segments
+/// of about 64 KiB cut at line breaks, as the extractor reads it.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut key = Normalized::default();
-    fold_into(text, &mut key);
+    let mut segment_tokens = Vec::new();
     let mut tokens = Vec::new();
-    tokenize_key(text, &key, &mut tokens);
+    for (offset, segment) in crate::extractor::segments(text, crate::extractor::SEGMENT_BYTES) {
+        fold_into(segment, &mut key);
+        tokenize_key(segment, &key, &mut segment_tokens);
+        tokens.extend(segment_tokens.iter().map(|t| t.public(offset)));
+    }
     tokens
 }
 
@@ -211,8 +279,9 @@ fn alnum_run_end(s: &str, mut i: usize) -> usize {
 }
 
 /// Cuts the folded `key` of `original` into tokens, appending to `out`.
-pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token>) {
+pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Tok>) {
     out.clear();
+    let mut map = key.map.walker();
     let k = key.text.as_str();
     let bytes = k.as_bytes();
     let n = bytes.len();
@@ -237,7 +306,16 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
                 i += 1;
                 continue;
             }
-            ByteClass::Alnum if b.is_ascii_digit() => {
+            // an ASCII letter: the common case
+            ByteClass::Alnum if b > b'9' => {
+                kind = TokenKind::Word;
+                i = alnum_run_end(k, i + 1);
+                // a hyphen or an apostrophe may go on with the word
+                if i < n && (bytes[i] == b'-' || bytes[i] == b'\'') {
+                    (i, hyphenated) = word_end(k, start);
+                }
+            }
+            ByteClass::Alnum => {
                 kind = TokenKind::Number;
                 i += 1;
                 while i < n {
@@ -251,11 +329,6 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
                 }
                 // « 1er », « 2e », « 3ème », « 14h »: letters glued to a number stay with it.
                 i = alnum_run_end(k, i);
-            }
-            // an ASCII letter needs no further test: the common case
-            ByteClass::Alnum => {
-                kind = TokenKind::Word;
-                (i, hyphenated) = word_end(k, i);
             }
             ByteClass::NonAscii if word_char_at(k, i).is_some() => {
                 kind = TokenKind::Word;
@@ -272,15 +345,26 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Token
                 }
             }
         }
-        let key_span = Span::new(start, i);
-        let orig = key.map.to_original(key_span, original);
-        let (cap, upper) = if kind == TokenKind::Punct { (false, false) } else { capitals(original.as_bytes(), orig, &bytes[start..i]) };
+        let orig = map.original_span(Span::new(start, i), original);
+        let (cap, upper) = match kind {
+            TokenKind::Punct => (false, false),
+            _ => capitals(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i]),
+        };
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
-        out.push(Token { span: orig, kind, sentence_start, key: key_span, cap, upper, space_before, hyphenated, line_start: newline_before });
-        after_sentence_end = false;
-        if kind == TokenKind::Punct && matches!(&bytes[start..i], b"." | b"!" | b"?" | b"...") {
-            after_sentence_end = ends_sentence(out, k, bytes, i);
-        }
+        out.push(Tok {
+            start: orig.start as u32,
+            end: orig.end as u32,
+            key_start: start as u32,
+            key_end: i as u32,
+            kind,
+            sentence_start,
+            cap,
+            upper,
+            space_before,
+            hyphenated,
+            line_start: newline_before,
+        });
+        after_sentence_end = kind == TokenKind::Punct && matches!(&bytes[start..i], b"." | b"!" | b"?" | b"...") && ends_sentence(out, k, bytes, i);
         space_before = false;
         newline_before = false;
     }
@@ -310,21 +394,16 @@ fn word_end(key: &str, start: usize) -> (usize, bool) {
     }
 }
 
-/// Whether the word before an apostrophe is an elision (« l », « jusqu »).
-fn is_elision(word: &[u8]) -> bool {
-    ELISIONS.iter().any(|e| word == e.as_bytes())
-}
-
 /// Whether the full stop (or ! ?) just pushed ends a sentence.
-fn ends_sentence(tokens: &[Token], key: &str, bytes: &[u8], after: usize) -> bool {
+fn ends_sentence(tokens: &[Tok], key: &str, bytes: &[u8], after: usize) -> bool {
     let n = tokens.len();
-    let stop = &key[tokens[n - 1].key.range()];
+    let stop = &key[tokens[n - 1].key()];
     if stop == "." && n >= 2 {
         let prev = &tokens[n - 2];
         if prev.kind == TokenKind::Word && !tokens[n - 1].space_before {
-            let word = &key[prev.key.range()];
+            let word = &key[prev.key()];
             // an initial (« J. ») or a known abbreviation (« Gal. »)
-            if word.chars().count() == 1 || ABBREVIATIONS.contains(&word) {
+            if word.chars().count() == 1 || is_abbreviation(word.as_bytes()) {
                 return false;
             }
         }
@@ -345,10 +424,9 @@ fn ends_sentence(tokens: &[Token], key: &str, bytes: &[u8], after: usize) -> boo
 }
 
 /// (starts with a capital, all letters capitals) for a word or number
-/// token: `span` of `original`, whose folded key is `key`.
+/// token whose original bytes are `text` and folded key `key`.
 #[inline]
-fn capitals(original: &[u8], span: Span, key: &[u8]) -> (bool, bool) {
-    let Some(text) = original.get(span.range()) else { return (false, false) };
+fn capitals(text: &[u8], key: &[u8]) -> (bool, bool) {
     let Some(&first) = text.first() else { return (false, false) };
     let cap = if first.is_ascii_uppercase() {
         true
@@ -357,7 +435,7 @@ fn capitals(original: &[u8], span: Span, key: &[u8]) -> (bool, bool) {
         // capital (the prefixes have 2 to 4 letters)
         first.is_ascii_lowercase() && matches!(key, [_, _, b'-', _, ..] | [_, _, _, b'-', _, ..] | [_, _, _, _, b'-', _, ..]) && particle_then_capital(text, key)
     } else {
-        first_char(text).is_some_and(char::is_uppercase)
+        letter_case(text).is_some_and(|(case, _)| case.upper)
     };
     if !cap {
         return (false, false);
@@ -372,22 +450,61 @@ fn capitals(original: &[u8], span: Span, key: &[u8]) -> (bool, bool) {
             letters += usize::from(b.is_ascii_uppercase());
             rest = &rest[1..];
         } else {
-            let Some(c) = first_char(rest) else { break };
-            if c.is_alphabetic() {
-                if !c.is_uppercase() {
+            let Some((case, len)) = letter_case(rest) else { break };
+            if case.letter {
+                if !case.upper {
                     return (true, false);
                 }
                 letters += 1;
             }
-            rest = &rest[c.len_utf8()..];
+            rest = &rest[len..];
         }
     }
     (true, letters >= 2)
 }
 
-/// The first character of UTF-8 bytes that start on a character boundary
-/// (capitals are read on bytes: slicing the `str` for each token costs its
-/// boundary checks on the hottest path).
+/// What a character is, for capitals: `char::is_uppercase` and `char::is_alphabetic`.
+#[derive(Clone, Copy, Default)]
+struct Case {
+    upper: bool,
+    letter: bool,
+}
+
+impl Case {
+    fn of(c: char) -> Case {
+        Case { upper: c.is_uppercase(), letter: c.is_alphabetic() }
+    }
+}
+
+/// The case of U+0080 to U+024F, where the accented capitals of European
+/// text lie, computed once so that reading them costs one lookup.
+static LATIN_CASES: std::sync::LazyLock<Vec<Case>> =
+    std::sync::LazyLock::new(|| (0x80u32..0x250).map(|u| char::from_u32(u).map(Case::of).unwrap_or_default()).collect());
+
+/// The case of the first character of UTF-8 bytes that start on a character
+/// boundary, and its length (capitals are read on bytes: slicing the `str`
+/// for each token costs its boundary checks on the hottest path).
+#[inline]
+fn letter_case(bytes: &[u8]) -> Option<(Case, usize)> {
+    match *bytes {
+        [] => None,
+        [b, ..] if b < 0x80 => Some((Case::of(char::from(b)), 1)),
+        [lead @ 0xC2..=0xDF, next, ..] => {
+            let u = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+            let case = match LATIN_CASES.get(u as usize - 0x80) {
+                Some(case) => *case,
+                None => char::from_u32(u).map(Case::of).unwrap_or_default(),
+            };
+            Some((case, 2))
+        }
+        _ => {
+            let c = first_char(bytes)?;
+            Some((Case::of(c), c.len_utf8()))
+        }
+    }
+}
+
+/// The first character of UTF-8 bytes that start on a character boundary.
 #[inline]
 fn first_char(bytes: &[u8]) -> Option<char> {
     let len = match bytes.first()? {

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::error::Error;
 use crate::normalize::{fold_into, Normalized};
-use crate::tokenize::{tokenize_key, Token};
+use crate::tokenize::{tokenize_key, Tok};
 
 pub(crate) mod trie;
 use trie::WordTrie;
@@ -202,7 +202,7 @@ struct PatternSet {
     trie: WordTrie,
     entries: Vec<Vec<(Entry, CaseRule)>>,
     key: Normalized,
-    tokens: Vec<Token>,
+    tokens: Vec<Tok>,
 }
 
 impl PatternSet {

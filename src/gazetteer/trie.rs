@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::recognize::lexicon::Classes;
-use crate::tokenize::Token;
+use crate::tokenize::Tok;
 
 /// A small, fast hasher for short keys (words and integer pairs); the keys
 /// come from our own tables and from text, where hash flooding is no threat
@@ -69,8 +69,8 @@ pub(crate) type FxSet<K> = std::collections::HashSet<K, FxBuild>;
 pub(crate) const NONE: u32 = u32::MAX;
 
 /// The parts of a token: its hyphen-separated pieces, as key spans.
-pub(crate) fn parts<'k>(key: &'k str, token: &Token) -> impl Iterator<Item = &'k str> {
-    let text = key.get(token.key.range()).unwrap_or("");
+pub(crate) fn parts<'k>(key: &'k str, token: &Tok) -> impl Iterator<Item = &'k str> {
+    let text = key.get(token.key()).unwrap_or("");
     let hyphenated = token.hyphenated;
     let mut split = text.split('-').filter(|p| !p.is_empty());
     let mut whole = Some(text);
@@ -327,18 +327,18 @@ impl WordTrie {
 
     /// The word id of each token (NONE for a word the vocabulary lacks).
     /// `cache` remembers recent short words (see [`WordCache`]).
-    pub fn word_ids(&self, key: &str, tokens: &[Token], ids: &mut Vec<u32>, cache: &mut WordCache) {
+    pub fn word_ids(&self, key: &str, tokens: &[Tok], ids: &mut Vec<u32>, cache: &mut WordCache) {
         ids.clear();
         let bytes = key.as_bytes();
         ids.extend(tokens.iter().map(|t| {
-            let (start, len) = (t.key.start, t.key.len());
+            let (start, len) = (t.key().start, t.key_len());
             // Fast path: load 16 bytes at once and keep the word's.
             if (1..=16).contains(&len) && start + 16 <= bytes.len() {
                 let raw = u128::from_le_bytes(bytes[start..start + 16].try_into().expect("a 16-byte slice"));
                 let k = if len == 16 { raw } else { raw & ((1u128 << (8 * len)) - 1) };
                 return self.cached_short_word_id(k, cache);
             }
-            let Some(word) = key.get(t.key.range()) else { return NONE };
+            let Some(word) = key.get(t.key()) else { return NONE };
             match packed(word) {
                 Some(k) => self.cached_short_word_id(k, cache),
                 None => self.vocabulary.long.get(word).copied().unwrap_or(NONE),
@@ -371,7 +371,7 @@ impl WordTrie {
     /// end token exclusive, pattern)` for each leftmost-longest match that
     /// `accept` agrees with, trying shorter names when it does not.
     /// `ids` are the word ids of the tokens (see [`WordTrie::word_ids`]).
-    pub fn find(&self, key: &str, tokens: &[Token], ids: &[u32], mut accept: impl FnMut(usize, usize, u32) -> bool) {
+    pub fn find(&self, key: &str, tokens: &[Tok], ids: &[u32], mut accept: impl FnMut(usize, usize, u32) -> bool) {
         let n = tokens.len().min(ids.len());
         let mut candidates: Vec<(usize, u32)> = Vec::new();
         let mut t = 0;

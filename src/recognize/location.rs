@@ -49,7 +49,7 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
     while i < n {
         let t = &seg.tokens[i];
         // Most tokens can introduce nothing here: skip them on cheap tests.
-        let first = seg.key.as_bytes().get(t.key.start).copied().unwrap_or(0);
+        let first = seg.key.as_bytes().get(t.key().start).copied().unwrap_or(0);
         // « de Montain (Jura) », « vers Sokhné (Syrie) »: a name followed by
         // its department, region or country in brackets is a place there
         if matches!(first, b'd' | b'v') && seg.tokens.get(i + 1).is_some_and(|t| t.cap) && matches!(seg.word(i), "de" | "d'" | "depuis" | "vers") {

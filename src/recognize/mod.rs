@@ -16,7 +16,7 @@ use crate::document::Entity;
 use crate::gazetteer::{Entry, Gazetteers};
 use crate::normalize::{fold_into, Normalized};
 use crate::offsets::Span;
-use crate::tokenize::{tokenize_key, Token, TokenKind};
+use crate::tokenize::{tokenize_key, Tok, TokenKind};
 
 const NONE: u32 = u32::MAX;
 
@@ -39,7 +39,7 @@ impl Hit {
 #[derive(Default)]
 pub(crate) struct Scratch {
     key: Normalized,
-    tokens: Vec<Token>,
+    tokens: Vec<Tok>,
     hits: Vec<Hit>,
     hit_starting: Vec<u32>,
     hit_ending: Vec<u32>,
@@ -71,7 +71,7 @@ pub(crate) struct Segment<'a> {
     /// The original text of the segment.
     pub text: &'a str,
     pub key: &'a str,
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Tok],
     /// The word id of each token in the trie's vocabulary.
     ids: &'a [u32],
     pub hits: &'a [Hit],
@@ -86,7 +86,7 @@ pub(crate) struct Segment<'a> {
 impl<'a> Segment<'a> {
     /// The folded text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| &self.key[t.key.range()])
+        self.tokens.get(i).map_or("", |t| &self.key[t.key()])
     }
 
     /// The original text of tokens `start..end`.
@@ -98,7 +98,7 @@ impl<'a> Segment<'a> {
     pub fn span(&self, start: usize, end: usize) -> Option<Span> {
         let first = self.tokens.get(start)?;
         let last = self.tokens.get(end.checked_sub(1)?)?;
-        Some(Span::new(first.span.start, last.span.end))
+        Some(Span::new(first.span().start, last.span().end))
     }
 
     /// The span of tokens `start..end` in the whole document.
@@ -169,7 +169,7 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     let mut seg = Segment { g, text, key: &key.text, tokens, ids, hits, hit_starting, hit_ending, taken, offset };
     for (i, t) in seg.tokens.iter().enumerate() {
         if seg.has(i, lexicon::MEETING) {
-            state.meeting_hints.push(offset + t.span.start);
+            state.meeting_hints.push(offset + t.span().start);
         }
     }
     person::recognize(&mut seg, state, out);
@@ -181,14 +181,14 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
 
 /// Finds every gazetteer name, on token boundaries, whose capitals match.
 #[allow(clippy::too_many_arguments)]
-fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Token], ids: &[u32], hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
+fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Tok], ids: &[u32], hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
     hits.clear();
     starting.clear();
     starting.resize(tokens.len(), NONE);
     ending.clear();
     ending.resize(tokens.len(), NONE);
     g.trie.find(&key.text, tokens, ids, |start, end, pattern| {
-        let original = text.get(Span::new(tokens[start].span.start, tokens[end - 1].span.end).range()).unwrap_or("");
+        let original = text.get(Span::new(tokens[start].span().start, tokens[end - 1].span().end).range()).unwrap_or("");
         let entries: Vec<Entry> = g.patterns[pattern as usize].iter().filter(|(_, rule)| rule.accepts(original)).map(|(e, _)| *e).collect();
         if entries.is_empty() {
             return false;

@@ -112,7 +112,7 @@ fn is_initial(seg: &Segment<'_>, i: usize) -> bool {
     let Some(t) = seg.tokens.get(i) else { return false };
     t.kind == TokenKind::Word
         && t.cap
-        && t.key.len() <= 4 // one letter, even a folded ligature
+        && t.key_len() <= 4 // one letter, even a folded ligature
         && seg.word(i).chars().count() == 1
         && seg.word(i) != "m"
         && seg.is_punct(i + 1, ".")

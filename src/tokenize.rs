@@ -278,8 +278,15 @@ fn alnum_run_end(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Cuts the folded `key` of `original` into tokens, appending to `out`.
+/// Cuts the folded `key` of `original` into tokens, into `out`.
 pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Tok>) {
+    tokenize_key_with(original, key, out, |_, _| {});
+}
+
+/// [`tokenize_key`], calling `each(index, token)` as each token is cut, while
+/// its bytes are still in the CPU's cache.
+#[inline]
+pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, out: &mut Vec<Tok>, mut each: impl FnMut(usize, &Tok)) {
     out.clear();
     let mut map = key.map.walker();
     let k = key.text.as_str();
@@ -351,7 +358,7 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Tok>)
             _ => capitals(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i]),
         };
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
-        out.push(Tok {
+        let token = Tok {
             start: orig.start as u32,
             end: orig.end as u32,
             key_start: start as u32,
@@ -363,7 +370,9 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Tok>)
             space_before,
             hyphenated,
             line_start: newline_before,
-        });
+        };
+        each(out.len(), &token);
+        out.push(token);
         after_sentence_end = kind == TokenKind::Punct && matches!(&bytes[start..i], b"." | b"!" | b"?" | b"...") && ends_sentence(out, k, bytes, i);
         space_before = false;
         newline_before = false;

@@ -864,27 +864,20 @@ fn may_begin_here(c: &Cursor<'_, '_>, i: usize, w: &str, next_may_start: bool) -
 
 /// Finds the date mentions of a segment.
 pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
-    let n = seg.tokens.len();
     let mut found: Vec<(usize, usize, Expr, &'static str)> = Vec::new();
     {
         let c = Cursor { seg };
-        let mut i = 0;
-        while i < n {
-            if !c.free(i) {
-                i += 1;
-                continue;
-            }
-            // the grammar is only tried where a date can begin
-            let t = &seg.tokens[i];
-            if t.kind != TokenKind::Number && !seg.has(i, DATE_START) && !(t.hyphenated && c.w(i).starts_with("mi-")) {
-                i += 1;
+        // the grammar is only tried where a date can begin, after the last date found
+        let mut next = 0;
+        for &i in &seg.candidates.dates {
+            let i = i as usize;
+            if i < next || !c.free(i) {
                 continue;
             }
             let may_start = |k: usize| seg.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) || seg.has(k, DATE_START);
             let next_may_start = may_start(i + 1);
             let w = c.w(i);
             if !may_begin_here(&c, i, w, next_may_start) {
-                i += 1;
                 continue;
             }
             // a determiner that belongs to the date: « le 10 mars », « les 7 et 8 mars », « la veille »
@@ -908,28 +901,25 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
             }
             match best {
                 // a date never swallows what another recogniser took
-                Some(b) if b.1 > i && !seg.free(b.0, b.1) => i += 1,
+                Some(b) if b.1 > i && !seg.free(b.0, b.1) => {}
                 Some(mut b) if b.1 > i => {
                     let with_time = attach_time(&c, b.clone());
                     if seg.free(with_time.0, with_time.1) {
                         b = with_time;
                     }
-                    i = b.1;
+                    next = b.1;
                     found.push(b);
                 }
-                _ => i += 1,
+                _ => {}
             }
         }
     }
-    let mut sentence = state.sentences;
-    let mut next_token = 0;
+    let candidates = seg.candidates;
+    let mut sentences = 0;
     let mut lines = LineCounter::new(state.lines);
     let mut sentence_tense: Option<(usize, Lean)> = None;
     for (start, end, expr, rule) in found {
-        while next_token <= start {
-            sentence += usize::from(seg.tokens[next_token].sentence_start);
-            next_token += 1;
-        }
+        let sentence = state.sentences + candidates.sentences_up_to(start, &mut sentences);
         let span = seg.doc_span(start, end);
         // the sentence's tense only matters where the text leaves a date open
         let open = match &expr {
@@ -953,7 +943,7 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
         state.dates.push(Mention { span, expr, tense, sentence, alone_on_line: alone, line, rule });
         seg.take(start, end);
     }
-    state.sentences += seg.tokens.iter().filter(|t| t.sentence_start).count();
+    state.sentences += candidates.sentence_starts.len();
     state.lines += lines.total(seg);
 }
 

@@ -291,6 +291,11 @@ impl WordTrie {
         }
         self.child_start.push(self.child_words.len() as u32);
         self.edges = FxMap::default();
+        for (id, &child) in self.root.iter().enumerate() {
+            if child != NONE {
+                self.classes[id] |= crate::recognize::lexicon::NAME_START;
+            }
+        }
     }
 
     /// The pattern ending at `node`, if any.
@@ -325,25 +330,24 @@ impl WordTrie {
         self.vocabulary.get(word)
     }
 
-    /// The word id of each token (NONE for a word the vocabulary lacks).
-    /// `cache` remembers recent short words (see [`WordCache`]).
-    pub fn word_ids(&self, key: &str, tokens: &[Tok], ids: &mut Vec<u32>, cache: &mut WordCache) {
-        ids.clear();
+    /// The word id of the token at `range` of the folded `key` (NONE for a
+    /// word the vocabulary lacks). `cache` remembers recent short words (see
+    /// [`WordCache`]).
+    #[inline]
+    pub fn word_id_at(&self, key: &str, range: std::ops::Range<usize>, cache: &mut WordCache) -> u32 {
         let bytes = key.as_bytes();
-        ids.extend(tokens.iter().map(|t| {
-            let (start, len) = (t.key().start, t.key_len());
-            // Fast path: load 16 bytes at once and keep the word's.
-            if (1..=16).contains(&len) && start + 16 <= bytes.len() {
-                let raw = u128::from_le_bytes(bytes[start..start + 16].try_into().expect("a 16-byte slice"));
-                let k = if len == 16 { raw } else { raw & ((1u128 << (8 * len)) - 1) };
-                return self.cached_short_word_id(k, cache);
-            }
-            let Some(word) = key.get(t.key()) else { return NONE };
-            match packed(word) {
-                Some(k) => self.cached_short_word_id(k, cache),
-                None => self.vocabulary.long.get(word).copied().unwrap_or(NONE),
-            }
-        }));
+        let (start, len) = (range.start, range.len());
+        // Fast path: load 16 bytes at once and keep the word's.
+        if (1..=16).contains(&len) && start + 16 <= bytes.len() {
+            let raw = u128::from_le_bytes(bytes[start..start + 16].try_into().expect("a 16-byte slice"));
+            let k = if len == 16 { raw } else { raw & ((1u128 << (8 * len)) - 1) };
+            return self.cached_short_word_id(k, cache);
+        }
+        let Some(word) = key.get(range) else { return NONE };
+        match packed(word) {
+            Some(k) => self.cached_short_word_id(k, cache),
+            None => self.vocabulary.long.get(word).copied().unwrap_or(NONE),
+        }
     }
 
     /// Whether `word` is a first name: known as one, or every part of a
@@ -370,15 +374,21 @@ impl WordTrie {
     /// Finds names in `tokens` (cut from `key`): calls `found(first token,
     /// end token exclusive, pattern)` for each leftmost-longest match that
     /// `accept` agrees with, trying shorter names when it does not.
-    /// `ids` are the word ids of the tokens (see [`WordTrie::word_ids`]).
-    pub fn find(&self, key: &str, tokens: &[Tok], ids: &[u32], mut accept: impl FnMut(usize, usize, u32) -> bool) {
+    /// `ids` are the word ids of the tokens (see [`WordTrie::word_id_at`]);
+    /// `starts`, in increasing order, the tokens where a name may begin: the
+    /// hyphenated ones and those whose word begins a name.
+    pub fn find(&self, key: &str, tokens: &[Tok], ids: &[u32], starts: &[u32], mut accept: impl FnMut(usize, usize, u32) -> bool) {
         let n = tokens.len().min(ids.len());
         let mut candidates: Vec<(usize, u32)> = Vec::new();
-        let mut t = 0;
-        while t < n {
+        // the first token a match may begin at: after the last match
+        let mut free = 0;
+        for &t in starts {
+            let t = t as usize;
+            if t < free || t >= n {
+                continue;
+            }
             let first = if tokens[t].hyphenated { parts(key, &tokens[t]).next().and_then(|p| self.word_id(p)).unwrap_or(NONE) } else { ids[t] };
             if first == NONE || self.child(0, first).is_none() {
-                t += 1;
                 continue;
             }
             // Walk the trie from token t, part by part; a name may end only
@@ -406,8 +416,9 @@ impl WordTrie {
                     }
                 }
             }
-            let matched = candidates.iter().rev().find(|&&(u, pattern)| accept(t, u + 1, pattern)).map(|&(u, _)| u);
-            t = matched.map_or(t + 1, |u| u + 1);
+            if let Some(&(u, _)) = candidates.iter().rev().find(|&&(u, pattern)| accept(t, u + 1, pattern)) {
+                free = u + 1;
+            }
         }
     }
 }

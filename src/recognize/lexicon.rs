@@ -36,6 +36,13 @@ pub(crate) const DATE_FUNCTION: Classes = 512;
 /// A word that may belong to a meeting trigger (see `events::MEETING_WORDS`).
 pub(crate) const MEETING: Classes = 1024;
 
+/// The first word of a gazetteer name (set by the word trie itself).
+pub(crate) const NAME_START: Classes = 2048;
+
+/// A word that may introduce a place told by its context: « à Trèbes »,
+/// « de Montain (Jura) » (see `recognize::location`).
+pub(crate) const PLACE_CONTEXT: Classes = 4096;
+
 /// Every class with its words.
 pub(crate) const CLASSES: &[(Classes, &[&str])] = &[
     (DATE_START, crate::dates::lexicon::DATE_START_WORDS),
@@ -49,6 +56,7 @@ pub(crate) const CLASSES: &[(Classes, &[&str])] = &[
     (STREET, &STREET_WORDS),
     (PLACE_NOUN, &PLACE_NOUN_WORDS),
     (LOCATIVE, &LOCATIVE_WORDS),
+    (PLACE_CONTEXT, &PLACE_CONTEXT_WORDS),
 ];
 
 const PARTICLE_WORDS: [&str; 30] = [
@@ -662,6 +670,8 @@ const PLACE_NOUN_WORDS: [&str; 32] = [
 const LOCATIVE_WORDS: [&str; 16] = [
     "a", "de", "d'", "en", "vers", "depuis", "pres", "dans", "sur", "pour", "jusqu'a", "via", "au", "du", "entre", "et",
 ];
+
+const PLACE_CONTEXT_WORDS: [&str; 5] = ["a", "de", "d'", "depuis", "vers"];
 
 /// Whether `word` (folded) belongs to `class`, by the word lists alone (for
 /// the few places that test words outside a text, such as names).

@@ -45,28 +45,32 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, out: &mut Vec<Entity>) {
 /// noun of place (« à Trèbes », « la commune de Bandol »).
 pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>) {
     let n = seg.tokens.len();
-    let mut i = 0;
-    while i < n {
+    // the first token not yet read (a place found skips its tokens)
+    let mut next = 0;
+    let candidates = seg.candidates;
+    for &i in &candidates.place_context {
+        let i = i as usize;
+        if i < next {
+            continue;
+        }
         let t = &seg.tokens[i];
-        // Most tokens can introduce nothing here: skip them on cheap tests.
         let first = seg.key.as_bytes().get(t.key().start).copied().unwrap_or(0);
         // « de Montain (Jura) », « vers Sokhné (Syrie) »: a name followed by
         // its department, region or country in brackets is a place there
         if matches!(first, b'd' | b'v') && seg.tokens.get(i + 1).is_some_and(|t| t.cap) && matches!(seg.word(i), "de" | "d'" | "depuis" | "vers") {
             if let Some(end) = bracketed_place(seg, i + 1, out) {
-                i = end;
+                next = end;
                 continue;
             }
         }
         if !(first == b'a' || first == b'n' || seg.has(i, STREET | PLACE_NOUN)) {
-            i += 1;
             continue;
         }
         let w = seg.word(i);
         // roads: A7, N118
-        if w.len() <= 5 && matches!(w.as_bytes(), [b'a' | b'n', d, ..] if d.is_ascii_digit()) && seg.free(i, i + 1) && is_road(seg.original(i, i + 1)) && i > 0 && matches!(seg.word(i - 1), "l'" | "autoroute" | "autoroutes" | "nationale" | "route" | "et" | "," | "la" | "sur" | "de" | "l") {
+        if is_road_number(w.as_bytes()) && seg.free(i, i + 1) && is_road(seg.original(i, i + 1)) && i > 0 && matches!(seg.word(i - 1), "l'" | "autoroute" | "autoroutes" | "nationale" | "route" | "et" | "," | "la" | "sur" | "de" | "l") {
             push_place(seg, i, i + 1, None, out, "<route>");
-            i += 1;
+            next = i + 1;
             continue;
         }
         // « au cours de », « en place », « sur place » are no addresses
@@ -75,7 +79,6 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
         let after_a = w == "a" && seg.tokens[i].kind == crate::tokenize::TokenKind::Word;
         let after_noun = seg.has(i, PLACE_NOUN) && matches!(seg.word(i + 1), "de" | "d'" | "du");
         if !(introduces || after_a || after_noun) {
-            i += 1;
             continue;
         }
         let mut j = i + 1;
@@ -102,11 +105,14 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
             }
             let country = seg.hit_starting_at(k).filter(|_| k > j).and_then(|h| country_of(seg, h, false));
             push_place(seg, from, j, country, out, if introduces { "<rue> <Nom>" } else { "à <Lieu>" });
-            i = j;
-        } else {
-            i += 1;
+            next = j;
         }
     }
+}
+
+/// Whether a folded word has the shape of a road number: « a7 », « n118 ».
+pub(crate) fn is_road_number(word: &[u8]) -> bool {
+    word.len() <= 5 && matches!(word, [b'a' | b'n', d, ..] if d.is_ascii_digit())
 }
 
 /// A capitalised run from `start` followed by « ( », a region or a country

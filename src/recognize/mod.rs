@@ -16,7 +16,7 @@ use crate::document::Entity;
 use crate::gazetteer::{Entry, Gazetteers};
 use crate::normalize::{fold_into, Normalized};
 use crate::offsets::Span;
-use crate::tokenize::{tokenize_key, Tok, TokenKind};
+use crate::tokenize::{tokenize_key_with, Tok, TokenKind};
 
 const NONE: u32 = u32::MAX;
 
@@ -35,6 +35,44 @@ impl Hit {
     }
 }
 
+/// The tokens of a segment where each recogniser may have something to do,
+/// gathered as the tokens are cut, so that each recogniser visits its own
+/// tokens instead of all of them. Each list is in increasing order.
+#[derive(Default)]
+pub(crate) struct Candidates {
+    /// Where a gazetteer name may begin: hyphenated tokens, and tokens whose
+    /// word begins a name.
+    pub names: Vec<u32>,
+    /// Capitalised tokens, where a person's name may begin.
+    pub capitalised: Vec<u32>,
+    /// Tokens that may introduce a place by its context (« à », « de »,
+    /// « rue », « la commune », a road number).
+    pub place_context: Vec<u32>,
+    /// Where a date may begin: numbers, date words, « mi-… ».
+    pub dates: Vec<u32>,
+    /// The tokens that begin a sentence.
+    pub sentence_starts: Vec<u32>,
+}
+
+impl Candidates {
+    fn clear(&mut self) {
+        self.names.clear();
+        self.capitalised.clear();
+        self.place_context.clear();
+        self.dates.clear();
+        self.sentence_starts.clear();
+    }
+
+    /// The number of sentences begun at or before token `i`, for a caller
+    /// that asks at increasing `i`: `cursor` keeps its place.
+    pub fn sentences_up_to(&self, i: usize, cursor: &mut usize) -> usize {
+        while self.sentence_starts.get(*cursor).is_some_and(|&s| s as usize <= i) {
+            *cursor += 1;
+        }
+        *cursor
+    }
+}
+
 /// Buffers reused from one segment to the next.
 #[derive(Default)]
 pub(crate) struct Scratch {
@@ -45,6 +83,7 @@ pub(crate) struct Scratch {
     hit_ending: Vec<u32>,
     taken: Vec<bool>,
     ids: Vec<u32>,
+    candidates: Candidates,
     word_cache: crate::gazetteer::trie::WordCache,
 }
 
@@ -61,6 +100,7 @@ impl Scratch {
             self.taken = Vec::new();
             self.hit_starting = Vec::new();
             self.hit_ending = Vec::new();
+            self.candidates = Candidates::default();
         }
     }
 }
@@ -79,6 +119,8 @@ pub(crate) struct Segment<'a> {
     hit_ending: &'a [u32],
     /// Tokens already given to an entity.
     pub taken: &'a mut [bool],
+    /// Where each recogniser should look.
+    pub candidates: &'a Candidates,
     /// Byte offset of the segment in the document.
     pub offset: usize,
 }
@@ -159,19 +201,39 @@ pub(crate) struct DocState {
 /// Recognises the entities of `text` (one segment starting at byte `offset`
 /// of the document), appending them to `out`.
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
-    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, ids, word_cache } = scratch;
+    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, ids, candidates, word_cache } = scratch;
     fold_into(text, key);
-    tokenize_key(text, key, tokens);
-    g.trie.word_ids(&key.text, tokens, ids, word_cache);
-    find_hits(g, text, key, tokens, ids, hits, hit_starting, hit_ending);
+    ids.clear();
+    candidates.clear();
+    let hints = &mut state.meeting_hints;
+    tokenize_key_with(text, key, tokens, |i, t| {
+        let id = g.trie.word_id_at(&key.text, t.key(), word_cache);
+        ids.push(id);
+        let classes = g.trie.classes(id);
+        let i = i as u32;
+        if t.sentence_start {
+            candidates.sentence_starts.push(i);
+        }
+        if classes & lexicon::NAME_START != 0 || t.hyphenated {
+            candidates.names.push(i);
+        }
+        if t.cap {
+            candidates.capitalised.push(i);
+        }
+        if classes & (lexicon::PLACE_CONTEXT | lexicon::STREET | lexicon::PLACE_NOUN) != 0 || location::is_road_number(&key.text.as_bytes()[t.key()]) {
+            candidates.place_context.push(i);
+        }
+        if t.kind == TokenKind::Number || classes & lexicon::DATE_START != 0 || (t.hyphenated && key.text.as_bytes()[t.key()].starts_with(b"mi-")) {
+            candidates.dates.push(i);
+        }
+        if classes & lexicon::MEETING != 0 {
+            hints.push(offset + t.span().start);
+        }
+    });
+    find_hits(g, text, key, tokens, ids, &candidates.names, hits, hit_starting, hit_ending);
     taken.clear();
     taken.resize(tokens.len(), false);
-    let mut seg = Segment { g, text, key: &key.text, tokens, ids, hits, hit_starting, hit_ending, taken, offset };
-    for (i, t) in seg.tokens.iter().enumerate() {
-        if seg.has(i, lexicon::MEETING) {
-            state.meeting_hints.push(offset + t.span().start);
-        }
-    }
+    let mut seg = Segment { g, text, key: &key.text, tokens, ids, hits, hit_starting, hit_ending, taken, candidates, offset };
     person::recognize(&mut seg, state, out);
     rank::recognize(&mut seg, out);
     location::recognize(&mut seg, out);
@@ -181,13 +243,13 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
 
 /// Finds every gazetteer name, on token boundaries, whose capitals match.
 #[allow(clippy::too_many_arguments)]
-fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Tok], ids: &[u32], hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
+fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Tok], ids: &[u32], starts: &[u32], hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
     hits.clear();
     starting.clear();
     starting.resize(tokens.len(), NONE);
     ending.clear();
     ending.resize(tokens.len(), NONE);
-    g.trie.find(&key.text, tokens, ids, |start, end, pattern| {
+    g.trie.find(&key.text, tokens, ids, starts, |start, end, pattern| {
         let original = text.get(Span::new(tokens[start].span().start, tokens[end - 1].span().end).range()).unwrap_or("");
         let entries: Vec<Entry> = g.patterns[pattern as usize].iter().filter(|(_, rule)| rule.accepts(original)).map(|(e, _)| *e).collect();
         if entries.is_empty() {

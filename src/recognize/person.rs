@@ -45,21 +45,20 @@ struct LastPerson {
 }
 
 pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState, out: &mut Vec<Entity>) {
-    let n = seg.tokens.len();
-    let mut sentence = 0;
+    let candidates = seg.candidates;
     let mut last = LastPerson::default();
-    let mut i = 0;
-    while i < n {
-        if seg.tokens[i].sentence_start {
-            sentence += 1;
-        }
-        if !starts_name(seg, i) {
-            i += 1;
+    let mut sentences = 0;
+    // a name begins at a capital, after the last run read
+    let mut next = 0;
+    for &i in &candidates.capitalised {
+        let i = i as usize;
+        if i < next || !starts_name(seg, i) {
             continue;
         }
+        let sentence = candidates.sentences_up_to(i, &mut sentences);
         let end = run_end(seg, i);
         classify(seg, i, end, sentence, &mut last, state, out);
-        i = end.max(i + 1);
+        next = end.max(i + 1);
     }
 }
 

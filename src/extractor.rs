@@ -235,6 +235,36 @@ pub(crate) fn segments(text: &str, size: usize) -> impl Iterator<Item = (usize, 
     })
 }
 
+/// The last place of `needle` (one or more line breaks, or a space) in
+/// `hay` at or after `not_before`.
 fn find_last(hay: &[u8], needle: &[u8], not_before: usize) -> Option<usize> {
-    (not_before..=hay.len().saturating_sub(needle.len())).rev().find(|&i| hay[i..].starts_with(needle))
+    let (&first, rest) = needle.split_first()?;
+    let mut end = hay.len().saturating_sub(rest.len());
+    while end > not_before {
+        // one byte compared at a time, from the end: no substring search per position
+        let at = not_before + hay[not_before..end].iter().rposition(|&b| b == first)?;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_last_agrees_with_a_search_at_each_position() {
+        let naive = |hay: &[u8], needle: &[u8], not_before: usize| (not_before..=hay.len().saturating_sub(needle.len())).rev().find(|&i| hay[i..].starts_with(needle));
+        let hays: [&[u8]; 6] = [b"", b"\n", b"a\n\nb\n", b"\n\n\n", b"ab cd\nef\n\ngh ij", b"no break at all"];
+        for hay in hays {
+            for needle in [&b"\n\n"[..], b"\n", b" "] {
+                for not_before in 0..=hay.len() + 1 {
+                    assert_eq!(find_last(hay, needle, not_before), naive(hay, needle, not_before), "{hay:?} {needle:?} {not_before}");
+                }
+            }
+        }
+    }
 }

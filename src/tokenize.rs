@@ -353,8 +353,11 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, out: &mut Vec<
             }
         }
         let orig = map.original_span(Span::new(start, i), original);
+        let first = original.as_bytes().get(orig.start).copied().unwrap_or(0);
         let (cap, upper) = match kind {
             TokenKind::Punct => (false, false),
+            // most words: lowercase, no particle (« al-Assad ») before a capital
+            _ if first.is_ascii_lowercase() && !matches!(&bytes[start..i], [_, _, b'-', ..] | [_, _, _, b'-', ..] | [_, _, _, _, b'-', ..]) => (false, false),
             _ => capitals(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i]),
         };
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
@@ -434,7 +437,7 @@ fn ends_sentence(tokens: &[Tok], key: &str, bytes: &[u8], after: usize) -> bool 
 
 /// (starts with a capital, all letters capitals) for a word or number
 /// token whose original bytes are `text` and folded key `key`.
-#[inline]
+#[inline(never)]
 fn capitals(text: &[u8], key: &[u8]) -> (bool, bool) {
     let Some(&first) = text.first() else { return (false, false) };
     let cap = if first.is_ascii_uppercase() {

@@ -238,17 +238,7 @@ pub(crate) fn segments(text: &str, size: usize) -> impl Iterator<Item = (usize, 
 /// The last place of `needle` (one or more line breaks, or a space) in
 /// `hay` at or after `not_before`.
 fn find_last(hay: &[u8], needle: &[u8], not_before: usize) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let mut end = hay.len().saturating_sub(rest.len());
-    while end > not_before {
-        // one byte compared at a time, from the end: no substring search per position
-        let at = not_before + hay[not_before..end].iter().rposition(|&b| b == first)?;
-        if hay[at..].starts_with(needle) {
-            return Some(at);
-        }
-        end = at;
-    }
-    None
+    memchr::memmem::rfind(hay.get(not_before..)?, needle).map(|at| not_before + at)
 }
 
 #[cfg(test)]

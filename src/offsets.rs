@@ -229,13 +229,10 @@ impl MapWalker<'_> {
         };
     }
 
-    /// The original offset of the unit that produced normalised byte `i`.
+    /// Moves to the piece that holds normalised byte `i` (`i` must be within the map).
     #[inline]
-    pub(crate) fn start_of(&mut self, i: usize) -> usize {
+    fn move_to(&mut self, i: usize) {
         let pieces = &self.map.pieces;
-        if i >= self.map.len || pieces.is_empty() {
-            return self.map.original_len;
-        }
         let mut piece = self.piece;
         if pieces[piece].at > i {
             // behind the walker: search from the start
@@ -247,7 +244,16 @@ impl MapWalker<'_> {
         if piece != self.piece {
             self.enter(piece);
         }
-        pieces[piece].start_of(i)
+    }
+
+    /// The original offset of the unit that produced normalised byte `i`.
+    #[inline]
+    pub(crate) fn start_of(&mut self, i: usize) -> usize {
+        if i >= self.map.len || self.map.pieces.is_empty() {
+            return self.map.original_len;
+        }
+        self.move_to(i);
+        self.map.pieces[self.piece].start_of(i)
     }
 
     /// See [`OffsetMap::to_original`].
@@ -258,12 +264,26 @@ impl MapWalker<'_> {
         if self.copied_from <= span.start && span.end < self.copied_to {
             return Span::new(span.start.wrapping_add_signed(self.delta), span.end.wrapping_add_signed(self.delta));
         }
+        self.original_span_across_pieces(span, original)
+    }
+
+    /// [`MapWalker::original_span`] for a span that begins, ends or lies
+    /// outside a run of copied bytes (a word with an accent).
+    fn original_span_across_pieces(&mut self, span: Span, original: &str) -> Span {
         let start = self.start_of(span.start);
-        if span.is_empty() {
-            return Span::new(start, start);
+        if span.is_empty() || span.end > self.map.len {
+            let end = if span.is_empty() { start } else { self.map.original_len };
+            return Span::new(start, end.max(start));
         }
-        let last_unit = self.start_of(span.end - 1);
-        Span::new(start, unit_end(original, last_unit).max(start))
+        let last = span.end - 1;
+        self.move_to(last);
+        // the byte after the last one was copied too: the unit is that one byte
+        let end = if self.copied_from <= last && span.end < self.copied_to {
+            span.end.wrapping_add_signed(self.delta)
+        } else {
+            unit_end(original, self.map.pieces[self.piece].start_of(last))
+        };
+        Span::new(start, end.max(start))
     }
 }
 

@@ -298,56 +298,68 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, out: &mut Vec<
     let mut after_sentence_end = true;
     while i < n {
         let b = bytes[i];
+        // The usual order of a text: a space, then a lowercase word. Plain
+        // tests in that order cost less than a jump on the byte's class.
+        if b == b' ' {
+            space_before = true;
+            i += 1;
+            continue;
+        }
         let start = i;
         let kind;
         let mut hyphenated = false;
-        match class(b) {
-            ByteClass::Space => {
-                space_before = true;
-                i += 1;
-                continue;
+        if b.is_ascii_lowercase() {
+            kind = TokenKind::Word;
+            i = alnum_run_end(k, i + 1);
+            // a hyphen or an apostrophe may go on with the word
+            if i < n && (bytes[i] == b'-' || bytes[i] == b'\'') {
+                (i, hyphenated) = word_end(k, start);
             }
-            ByteClass::Newline => {
-                space_before = true;
-                newline_before = true;
-                i += 1;
-                continue;
-            }
-            // an ASCII letter: the common case
-            ByteClass::Alnum if b > b'9' => {
-                kind = TokenKind::Word;
-                i = alnum_run_end(k, i + 1);
-                // a hyphen or an apostrophe may go on with the word
-                if i < n && (bytes[i] == b'-' || bytes[i] == b'\'') {
-                    (i, hyphenated) = word_end(k, start);
+        } else {
+            match class(b) {
+                ByteClass::Space => {
+                    space_before = true;
+                    i += 1;
+                    continue;
                 }
-            }
-            ByteClass::Alnum => {
-                kind = TokenKind::Number;
-                i += 1;
-                while i < n {
-                    let b = bytes[i];
-                    // digits, and « . » or « , » between digits (« 3,5 », « 1.000 »)
-                    if b.is_ascii_digit() || ((b == b'.' || b == b',') && i + 1 < n && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit()) {
-                        i += 1;
-                    } else {
-                        break;
+                ByteClass::Newline => {
+                    space_before = true;
+                    newline_before = true;
+                    i += 1;
+                    continue;
+                }
+                ByteClass::Alnum if b.is_ascii_digit() => {
+                    kind = TokenKind::Number;
+                    i += 1;
+                    while i < n {
+                        let b = bytes[i];
+                        // digits, and « . » or « , » between digits (« 3,5 », « 1.000 »)
+                        if b.is_ascii_digit() || ((b == b'.' || b == b',') && i + 1 < n && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit()) {
+                            i += 1;
+                        } else {
+                            break;
+                        }
                     }
+                    // « 1er », « 2e », « 3ème », « 14h »: letters glued to a number stay with it.
+                    i = alnum_run_end(k, i);
                 }
-                // « 1er », « 2e », « 3ème », « 14h »: letters glued to a number stay with it.
-                i = alnum_run_end(k, i);
-            }
-            ByteClass::NonAscii if word_char_at(k, i).is_some() => {
-                kind = TokenKind::Word;
-                (i, hyphenated) = word_end(k, i);
-            }
-            _ => {
-                kind = TokenKind::Punct;
-                i += char_at(k, i).1;
-                // an ellipsis is one token
-                if b == b'.' {
-                    while i < n && bytes[i] == b'.' {
-                        i += 1;
+                // letters are lowercase in the key, but for the record: a capital
+                ByteClass::Alnum => {
+                    kind = TokenKind::Word;
+                    (i, hyphenated) = word_end(k, i);
+                }
+                ByteClass::NonAscii if word_char_at(k, i).is_some() => {
+                    kind = TokenKind::Word;
+                    (i, hyphenated) = word_end(k, i);
+                }
+                _ => {
+                    kind = TokenKind::Punct;
+                    i += char_at(k, i).1;
+                    // an ellipsis is one token
+                    if b == b'.' {
+                        while i < n && bytes[i] == b'.' {
+                            i += 1;
+                        }
                     }
                 }
             }

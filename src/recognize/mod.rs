@@ -278,4 +278,3 @@ fn prioritised(g: &Gazetteers, mut entries: Vec<Entry>) -> Vec<Entry> {
     });
     entries
 }
-

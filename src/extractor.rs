@@ -238,7 +238,17 @@ pub(crate) fn segments(text: &str, size: usize) -> impl Iterator<Item = (usize, 
 /// The last place of `needle` (one or more line breaks, or a space) in
 /// `hay` at or after `not_before`.
 fn find_last(hay: &[u8], needle: &[u8], not_before: usize) -> Option<usize> {
-    memchr::memmem::rfind(hay.get(not_before..)?, needle).map(|at| not_before + at)
+    let (&last, before) = needle.split_last()?;
+    let mut end = hay.len();
+    // the last byte of the needle, found by memchr's vectorised backward search, then the rest
+    while let Some(at) = memchr::memrchr(last, hay.get(not_before + before.len()..end)?) {
+        let at = not_before + before.len() + at;
+        if hay[..at].ends_with(before) {
+            return Some(at - before.len());
+        }
+        end = at;
+    }
+    None
 }
 
 #[cfg(test)]

@@ -333,7 +333,7 @@ impl WordTrie {
     /// The word id of the token at `range` of the folded `key` (NONE for a
     /// word the vocabulary lacks). `cache` remembers recent short words (see
     /// [`WordCache`]).
-    #[inline]
+    #[inline(always)]
     pub fn word_id_at(&self, key: &str, range: std::ops::Range<usize>, cache: &mut WordCache) -> u32 {
         let bytes = key.as_bytes();
         let (start, len) = (range.start, range.len());
@@ -375,8 +375,8 @@ impl WordTrie {
     /// end token exclusive, pattern)` for each leftmost-longest match that
     /// `accept` agrees with, trying shorter names when it does not.
     /// `ids` are the word ids of the tokens (see [`WordTrie::word_id_at`]);
-    /// `starts`, in increasing order, the tokens where a name may begin: the
-    /// hyphenated ones and those whose word begins a name.
+    /// `starts`, in increasing order, the tokens where a name may begin:
+    /// those whose word, or first part when hyphenated, begins a name.
     pub fn find(&self, key: &str, tokens: &[Tok], ids: &[u32], starts: &[u32], mut accept: impl FnMut(usize, usize, u32) -> bool) {
         let n = tokens.len().min(ids.len());
         let mut candidates: Vec<(usize, u32)> = Vec::new();

@@ -40,15 +40,16 @@ impl Hit {
 /// tokens instead of all of them. Each list is in increasing order.
 #[derive(Default)]
 pub(crate) struct Candidates {
-    /// Where a gazetteer name may begin: hyphenated tokens, and tokens whose
-    /// word begins a name.
+    /// Where a gazetteer name may begin: tokens whose word (or first part,
+    /// when hyphenated) begins a name.
     pub names: Vec<u32>,
     /// Capitalised tokens, where a person's name may begin.
     pub capitalised: Vec<u32>,
     /// Tokens that may introduce a place by its context (« à », « de »,
     /// « rue », « la commune », a road number).
     pub place_context: Vec<u32>,
-    /// Where a date may begin: numbers, date words, « mi-… ».
+    /// Where a date may begin: numbers, date words, « mi-… », and function
+    /// words (« le », « du ») before one of these.
     pub dates: Vec<u32>,
     /// The tokens that begin a sentence.
     pub sentence_starts: Vec<u32>,
@@ -206,24 +207,43 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     ids.clear();
     candidates.clear();
     let hints = &mut state.meeting_hints;
+    // a function word (« le », « de ») begins a date only before a date word or a number
+    let mut date_function: Option<u32> = None;
     tokenize_key_with(text, key, tokens, |i, t| {
         let id = g.trie.word_id_at(&key.text, t.key(), word_cache);
         ids.push(id);
         let classes = g.trie.classes(id);
+        let word = &key.text.as_bytes()[t.key()];
         let i = i as u32;
         if t.sentence_start {
             candidates.sentence_starts.push(i);
         }
-        if classes & lexicon::NAME_START != 0 || t.hyphenated {
+        // a hyphenated word begins a name when its first part does (« Saint-Denis »)
+        let begins_name = if t.hyphenated {
+            let first_part = word.iter().position(|&b| b == b'-').unwrap_or(word.len());
+            g.trie.classes(g.trie.word_id_at(&key.text, t.key().start..t.key().start + first_part, word_cache))
+        } else {
+            classes
+        } & lexicon::NAME_START
+            != 0;
+        if begins_name {
             candidates.names.push(i);
         }
         if t.cap {
             candidates.capitalised.push(i);
         }
-        if classes & (lexicon::PLACE_CONTEXT | lexicon::STREET | lexicon::PLACE_NOUN) != 0 || location::is_road_number(&key.text.as_bytes()[t.key()]) {
+        if classes & (lexicon::PLACE_CONTEXT | lexicon::STREET | lexicon::PLACE_NOUN) != 0 || location::is_road_number(word) {
             candidates.place_context.push(i);
         }
-        if t.kind == TokenKind::Number || classes & lexicon::DATE_START != 0 || (t.hyphenated && key.text.as_bytes()[t.key()].starts_with(b"mi-")) {
+        let may_start_date = t.kind == TokenKind::Number || classes & lexicon::DATE_START != 0;
+        if let Some(function_word) = date_function.take() {
+            if may_start_date {
+                candidates.dates.push(function_word);
+            }
+        }
+        if classes & lexicon::DATE_FUNCTION != 0 {
+            date_function = Some(i);
+        } else if may_start_date || (t.hyphenated && word.starts_with(b"mi-")) {
             candidates.dates.push(i);
         }
         if classes & lexicon::MEETING != 0 {

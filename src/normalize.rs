@@ -187,15 +187,29 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
         if i >= bytes.len() {
             break;
         }
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
         let at = i;
+        let before = out.text.len();
+        // The Latin letters (U+0080 to U+024F: two bytes, none a combining
+        // mark) straight from their bytes, through the table.
+        if let [lead @ 0xC2..=0xC9, next, ..] = bytes[i..] {
+            let u = (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F);
+            if let Some(fold) = latin.get(u - 0x80) {
+                i += 2;
+                match fold {
+                    // most accented letters fold to one ASCII letter: no copy of a string
+                    LatinFold::Ascii(b) => out.text.push(char::from(*b)),
+                    LatinFold::Text(folded) => out.text.push_str(folded),
+                }
+                out.map.push(at, out.text.len() - before);
+                continue;
+            }
+        }
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
         i += c.len_utf8();
         if is_combining(c) {
             continue;
         }
-        let before = out.text.len();
         match latin.get(c as usize - 0x80) {
-            // most accented letters fold to one ASCII letter: no copy of a string
             Some(LatinFold::Ascii(b)) => out.text.push(char::from(*b)),
             Some(LatinFold::Text(folded)) => out.text.push_str(folded),
             None => fold_char(c, &mut out.text),

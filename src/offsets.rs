@@ -292,14 +292,21 @@ impl MapWalker<'_> {
 #[inline]
 pub(crate) fn unit_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
-    // Fast path: an ASCII character followed by an ASCII byte (or the end).
-    if at < bytes.len() && bytes[at] < 0x80 && bytes.get(at + 1).is_none_or(|&b| b < 0x80) {
-        return at + 1;
+    // Fast path: a character followed by an ASCII byte (or the end), which
+    // is no combining mark. The length of a character is told by its first byte.
+    let len = match bytes.get(at) {
+        Some(&b) if b < 0x80 => 1,
+        Some(&b) if b >= 0xF0 => 4,
+        Some(&b) if b >= 0xE0 => 3,
+        Some(&b) if b >= 0xC0 => 2,
+        _ => return unit_end_slow(text, at),
+    };
+    if at + len <= bytes.len() && bytes.get(at + len).is_none_or(|&b| b < 0x80) {
+        return at + len;
     }
     unit_end_slow(text, at)
 }
 
-#[cold]
 fn unit_end_slow(text: &str, at: usize) -> usize {
     let Some(rest) = text.get(at..) else { return text.len() };
     let mut chars = rest.char_indices();

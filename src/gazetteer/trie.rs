@@ -131,6 +131,22 @@ impl WordCache {
     }
 }
 
+/// Whether recent words are first names: the names of a text recur, and the
+/// table of first names is large enough to miss the CPU's caches at each look.
+#[derive(Debug, Clone)]
+pub(crate) struct FirstNameCache {
+    slots: Vec<std::cell::Cell<(u128, bool)>>,
+}
+
+const FIRST_NAME_SLOTS: usize = 1024;
+
+impl Default for FirstNameCache {
+    fn default() -> FirstNameCache {
+        // u128::MAX is no packed word (see WordCache)
+        FirstNameCache { slots: vec![std::cell::Cell::new((u128::MAX, false)); FIRST_NAME_SLOTS] }
+    }
+}
+
 /// Words to ids: short words packed inline, longer ones as strings.
 #[derive(Debug, Default)]
 struct Vocabulary {
@@ -347,6 +363,21 @@ impl WordTrie {
         match packed(word) {
             Some(k) => self.cached_short_word_id(k, cache),
             None => self.vocabulary.long.get(word).copied().unwrap_or(NONE),
+        }
+    }
+
+    /// [`WordTrie::is_first_name`], remembered in `cache` for short words.
+    pub fn is_first_name_cached(&self, word: &str, cache: &FirstNameCache) -> bool {
+        let Some(k) = packed(word) else { return self.is_first_name(word) };
+        let h = ((k as u64) ^ ((k >> 64) as u64)).wrapping_mul(SEED);
+        let slot = &cache.slots[(h >> 54) as usize % FIRST_NAME_SLOTS];
+        match slot.get() {
+            (key, answer) if key == k => answer,
+            _ => {
+                let answer = self.is_first_name(word);
+                slot.set((k, answer));
+                answer
+            }
         }
     }
 

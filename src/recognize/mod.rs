@@ -86,6 +86,7 @@ pub(crate) struct Scratch {
     ids: Vec<u32>,
     candidates: Candidates,
     word_cache: crate::gazetteer::trie::WordCache,
+    first_names: crate::gazetteer::trie::FirstNameCache,
 }
 
 impl Scratch {
@@ -122,6 +123,7 @@ pub(crate) struct Segment<'a> {
     pub taken: &'a mut [bool],
     /// Where each recogniser should look.
     pub candidates: &'a Candidates,
+    first_names: &'a crate::gazetteer::trie::FirstNameCache,
     /// Byte offset of the segment in the document.
     pub offset: usize,
 }
@@ -167,7 +169,7 @@ impl<'a> Segment<'a> {
 
     /// Whether token `i` is a first name.
     pub fn is_first_name(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.cap) && self.g.trie.is_first_name(self.word(i))
+        self.tokens.get(i).is_some_and(|t| t.cap) && self.g.trie.is_first_name_cached(self.word(i), self.first_names)
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -202,7 +204,7 @@ pub(crate) struct DocState {
 /// Recognises the entities of `text` (one segment starting at byte `offset`
 /// of the document), appending them to `out`.
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
-    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, ids, candidates, word_cache } = scratch;
+    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, ids, candidates, word_cache, first_names } = scratch;
     fold_into(text, key);
     ids.clear();
     candidates.clear();
@@ -253,7 +255,7 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     find_hits(g, text, key, tokens, ids, &candidates.names, hits, hit_starting, hit_ending);
     taken.clear();
     taken.resize(tokens.len(), false);
-    let mut seg = Segment { g, text, key: &key.text, tokens, ids, hits, hit_starting, hit_ending, taken, candidates, offset };
+    let mut seg = Segment { g, text, key: &key.text, tokens, ids, hits, hit_starting, hit_ending, taken, candidates, first_names, offset };
     person::recognize(&mut seg, state, out);
     rank::recognize(&mut seg, out);
     location::recognize(&mut seg, out);

@@ -332,12 +332,18 @@ impl WordTrie {
     /// The id of a packed short word, or NONE. The filter, the smaller table,
     /// answers first for the many words that are not there; the cache then
     /// saves the vocabulary's look-up for the frequent ones that are.
-    #[inline]
+    #[inline(always)]
     fn cached_short_word_id(&self, k: u128, cache: &mut WordCache) -> u32 {
         if !self.may_contain(k) {
             return NONE;
         }
-        cache.get_or_insert(k, || self.vocabulary.short.get(&k).copied().unwrap_or(NONE))
+        cache.get_or_insert(k, || self.vocabulary_id(k))
+    }
+
+    /// The vocabulary's id of a packed short word (the cache's slow path).
+    #[inline(never)]
+    fn vocabulary_id(&self, k: u128) -> u32 {
+        self.vocabulary.short.get(&k).copied().unwrap_or(NONE)
     }
 
     /// The id of a word, if the vocabulary has it.

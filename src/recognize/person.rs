@@ -390,7 +390,7 @@ type FullName = (Arc<str>, Option<Arc<str>>);
 /// fullest name, and capitalised runs that no recogniser claimed (or that a
 /// place or country claimed) become people when they are the surname of a
 /// person named in full elsewhere in the document.
-pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed: &[Span]) {
+pub(crate) fn resolve_document<'t>(text: &'t str, entities: &mut Vec<Entity>, unclaimed: &[Span]) {
     // surname key -> (full name, country), from names of two words or more
     let mut full: FxMap<String, FullName> = FxMap::default();
     // a name is mentioned many times: each distinct (name, country) is read once
@@ -427,8 +427,16 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
         return;
     }
     drop(seen);
-    // each distinct name is folded and looked up once
+    // each distinct name, and each distinct text of a place or a run, is
+    // folded and looked up once
     let mut fuller: FxMap<Arc<str>, Option<&FullName>> = FxMap::default();
+    let mut named: FxMap<&str, Option<&FullName>> = FxMap::default();
+    let mut surname_of = |words: &'t str, buffer: &mut crate::normalize::Normalized, key: &mut String| {
+        *named.entry(words).or_insert_with(|| {
+            fold_words(words, buffer, key);
+            full.get(key.as_str())
+        })
+    };
     for e in entities.iter_mut() {
         match &mut e.norm {
             Norm::Person { name, country, .. } => {
@@ -446,8 +454,7 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
                 }
             }
             Norm::Country { .. } | Norm::Place { .. } if text.get(e.span.range()).is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase)) => {
-                fold_words(text.get(e.span.range()).unwrap_or(""), &mut buffer, &mut key);
-                if let Some((n, c)) = full.get(key.as_str()) {
+                if let Some((n, c)) = surname_of(text.get(e.span.range()).unwrap_or(""), &mut buffer, &mut key) {
                     e.kind = Kind::Person;
                     e.norm = Norm::Person { name: n.clone(), country: c.clone(), rank: None, role: None };
                     e.rule = "<Nom> déjà nommé";
@@ -461,8 +468,7 @@ pub(crate) fn resolve_document(text: &str, entities: &mut Vec<Entity>, unclaimed
     crate::document::sort_by_span(entities);
     let known = entities.len();
     for span in unclaimed {
-        fold_words(text.get(span.range()).unwrap_or(""), &mut buffer, &mut key);
-        let Some((n, c)) = full.get(key.as_str()) else { continue };
+        let Some((n, c)) = surname_of(text.get(span.range()).unwrap_or(""), &mut buffer, &mut key) else { continue };
         let before = entities[..known].partition_point(|e| e.span.start < span.end);
         if before > 0 && entities[before - 1].span.overlaps(*span) {
             continue;

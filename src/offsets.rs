@@ -268,21 +268,35 @@ impl MapWalker<'_> {
     }
 
     /// [`MapWalker::original_span`] for a span that begins, ends or lies
-    /// outside a run of copied bytes (a word with an accent).
+    /// outside a run of copied bytes (a word with an accent): one walk from
+    /// the piece of its first byte to the piece of its last.
     fn original_span_across_pieces(&mut self, span: Span, original: &str) -> Span {
-        let start = self.start_of(span.start);
-        if span.is_empty() || span.end > self.map.len {
+        let pieces = &self.map.pieces;
+        if span.is_empty() || span.end > self.map.len || pieces.is_empty() {
+            let start = self.start_of(span.start);
             let end = if span.is_empty() { start } else { self.map.original_len };
             return Span::new(start, end.max(start));
         }
+        let mut p = self.piece;
+        if pieces[p].at > span.start {
+            // behind the walker: search from the start
+            p = pieces.partition_point(|q| q.at <= span.start) - 1;
+        }
+        while p + 1 < pieces.len() && pieces[p + 1].at <= span.start {
+            p += 1;
+        }
+        let start = pieces[p].start_of(span.start);
         let last = span.end - 1;
-        self.move_to(last);
+        while p + 1 < pieces.len() && pieces[p + 1].at <= last {
+            p += 1;
+        }
+        let piece = pieces[p];
+        let next_at = pieces.get(p + 1).map_or(self.map.len, |q| q.at);
         // the byte after the last one was copied too: the unit is that one byte
-        let end = if self.copied_from <= last && span.end < self.copied_to {
-            span.end.wrapping_add_signed(self.delta)
-        } else {
-            unit_end(original, self.map.pieces[self.piece].start_of(last))
-        };
+        let end = if piece.copied && span.end < next_at { piece.start_of(span.end) } else { unit_end(original, piece.start_of(last)) };
+        if p != self.piece {
+            self.enter(p);
+        }
         Span::new(start, end.max(start))
     }
 }

@@ -93,6 +93,17 @@ fn packed(word: &str) -> Option<u128> {
     Some(v)
 }
 
+/// `WORD_MASKS[n]` keeps the first `n` bytes of a little-endian `u128`.
+static WORD_MASKS: [u128; 17] = {
+    let mut masks = [u128::MAX; 17];
+    let mut n = 0;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 /// A small direct-mapped cache of word ids, in front of the vocabulary.
 /// Words follow Zipf's law: a few hundred cover most of a text, and they stay
 /// in this cache while the vocabulary's table would keep missing the CPU's.
@@ -362,8 +373,7 @@ impl WordTrie {
         // Fast path: load 16 bytes at once and keep the word's.
         if (1..=16).contains(&len) && start + 16 <= bytes.len() {
             let raw = u128::from_le_bytes(bytes[start..start + 16].try_into().expect("a 16-byte slice"));
-            let k = if len == 16 { raw } else { raw & ((1u128 << (8 * len)) - 1) };
-            return self.cached_short_word_id(k, cache);
+            return self.cached_short_word_id(raw & WORD_MASKS[len], cache);
         }
         let Some(word) = key.get(range) else { return NONE };
         match packed(word) {

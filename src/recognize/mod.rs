@@ -13,6 +13,7 @@ pub(crate) mod person;
 pub(crate) mod rank;
 
 use crate::document::Entity;
+use lexicon::Classes;
 use crate::gazetteer::{Entry, Gazetteers};
 use crate::normalize::{fold_into, Normalized};
 use crate::offsets::Span;
@@ -84,6 +85,7 @@ pub(crate) struct Scratch {
     hit_ending: Vec<u32>,
     taken: Vec<bool>,
     ids: Vec<u32>,
+    classes: Vec<Classes>,
     candidates: Candidates,
     word_cache: crate::gazetteer::trie::WordCache,
     first_names: crate::gazetteer::trie::FirstNameCache,
@@ -99,6 +101,7 @@ impl Scratch {
         if self.tokens.capacity() > KEEP / 8 {
             self.tokens = Vec::new();
             self.ids = Vec::new();
+            self.classes = Vec::new();
             self.taken = Vec::new();
             self.hit_starting = Vec::new();
             self.hit_ending = Vec::new();
@@ -114,8 +117,8 @@ pub(crate) struct Segment<'a> {
     pub text: &'a str,
     pub key: &'a str,
     pub tokens: &'a [Tok],
-    /// The word id of each token in the trie's vocabulary.
-    ids: &'a [u32],
+    /// The word classes of each token (see [`lexicon`]), read from its id once.
+    classes: &'a [Classes],
     pub hits: &'a [Hit],
     hit_starting: &'a [u32],
     hit_ending: &'a [u32],
@@ -164,7 +167,7 @@ impl<'a> Segment<'a> {
     /// Whether token `i` belongs to one of `classes` (see [`lexicon`]).
     #[inline]
     pub fn has(&self, i: usize, classes: lexicon::Classes) -> bool {
-        self.ids.get(i).is_some_and(|&id| self.g.trie.classes(id) & classes != 0)
+        self.classes.get(i).is_some_and(|&c| c & classes != 0)
     }
 
     /// Whether token `i` is a first name.
@@ -204,9 +207,10 @@ pub(crate) struct DocState {
 /// Recognises the entities of `text` (one segment starting at byte `offset`
 /// of the document), appending them to `out`.
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
-    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, ids, candidates, word_cache, first_names } = scratch;
+    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, ids, classes: token_classes, candidates, word_cache, first_names } = scratch;
     fold_into(text, key);
     ids.clear();
+    token_classes.clear();
     candidates.clear();
     let hints = &mut state.meeting_hints;
     // a function word (« le », « de ») begins a date only before a date word or a number
@@ -215,6 +219,7 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
         let id = g.trie.word_id_at(&key.text, t.key(), word_cache);
         ids.push(id);
         let classes = g.trie.classes(id);
+        token_classes.push(classes);
         let word = &key.text.as_bytes()[t.key()];
         let i = i as u32;
         if t.sentence_start {
@@ -255,7 +260,7 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     find_hits(g, text, key, tokens, ids, &candidates.names, hits, hit_starting, hit_ending);
     taken.clear();
     taken.resize(tokens.len(), false);
-    let mut seg = Segment { g, text, key: &key.text, tokens, ids, hits, hit_starting, hit_ending, taken, candidates, first_names, offset };
+    let mut seg = Segment { g, text, key: &key.text, tokens, classes: token_classes, hits, hit_starting, hit_ending, taken, candidates, first_names, offset };
     person::recognize(&mut seg, state, out);
     rank::recognize(&mut seg, out);
     location::recognize(&mut seg, out);

@@ -1,11 +1,14 @@
 //! Recognisers, one module per entity kind, over one analysed text.
 //!
 //! The pipeline for each segment of a document: fold the text into its
-//! matching key, cut tokens, find every gazetteer name with the word trie
-//! ([`Hit`]s), then let each recogniser decide in turn: people first (they
-//! own their tokens: « François Hollande » is not the Netherlands), then ranks,
-//! then organisations, countries, nationalities and places. Spans are mapped
-//! back to the original text at the very end. DESIGN.md explains the order.
+//! matching key, cut tokens (each gets its word id and classes as it is cut,
+//! and goes to the [`Candidates`] lists of the recognisers that may begin
+//! there), find every gazetteer name with the word trie ([`Hit`]s), then let
+//! each recogniser decide in turn, visiting its own candidates: people first
+//! (they own their tokens: « François Hollande » is not the Netherlands), then
+//! ranks, then organisations, countries, nationalities and places. Spans are
+//! mapped back to the original text at the very end. DESIGN.md explains the
+//! order.
 
 pub(crate) mod lexicon;
 pub(crate) mod location;
@@ -13,11 +16,11 @@ pub(crate) mod person;
 pub(crate) mod rank;
 
 use crate::document::Entity;
-use lexicon::Classes;
 use crate::gazetteer::{Entry, Gazetteers};
 use crate::normalize::{fold_into, Normalized};
 use crate::offsets::Span;
 use crate::tokenize::{tokenize_key_with, Tok, TokenKind};
+use lexicon::Classes;
 
 const NONE: u32 = u32::MAX;
 

@@ -414,6 +414,17 @@ mod tests {
     }
 
     #[test]
+    fn short_words_have_their_vocabulary_ids() {
+        let g = Gazetteers::build(&[]).unwrap();
+        let mut cache = trie::WordCache::default();
+        for word in ["de", "la", "le", "a", "y", ",", ".", "(", "l'", "d'", "qu", "xq", "zz", "é", "ab"] {
+            let key = format!("{word} suite du texte");
+            let expected = g.trie.word_id(word).unwrap_or(trie::NONE);
+            assert_eq!(g.trie.word_id_at(&key, 0..word.len(), &mut cache), expected, "{word:?}");
+        }
+    }
+
+    #[test]
     fn case_rules() {
         assert!(!CaseRule::of("UN").accepts("un"));
         assert!(CaseRule::of("UN").accepts("UN"));

@@ -229,11 +229,12 @@ impl MapWalker<'_> {
         };
     }
 
-    /// Moves to the piece that holds normalised byte `i` (`i` must be within the map).
+    /// The piece that holds normalised byte `i` (within the map), walked to
+    /// from piece `from`.
     #[inline]
-    fn move_to(&mut self, i: usize) {
+    fn piece_holding(&self, from: usize, i: usize) -> usize {
         let pieces = &self.map.pieces;
-        let mut piece = self.piece;
+        let mut piece = from;
         if pieces[piece].at > i {
             // behind the walker: search from the start
             piece = pieces.partition_point(|p| p.at <= i) - 1;
@@ -241,6 +242,14 @@ impl MapWalker<'_> {
         while piece + 1 < pieces.len() && pieces[piece + 1].at <= i {
             piece += 1;
         }
+        piece
+    }
+
+    /// Moves to the piece that holds normalised byte `i` (within the map),
+    /// walking from piece `from`.
+    #[inline]
+    fn move_to_from(&mut self, from: usize, i: usize) {
+        let piece = self.piece_holding(from, i);
         if piece != self.piece {
             self.enter(piece);
         }
@@ -252,7 +261,7 @@ impl MapWalker<'_> {
         if i >= self.map.len || self.map.pieces.is_empty() {
             return self.map.original_len;
         }
-        self.move_to(i);
+        self.move_to_from(self.piece, i);
         self.map.pieces[self.piece].start_of(i)
     }
 
@@ -277,26 +286,16 @@ impl MapWalker<'_> {
             let end = if span.is_empty() { start } else { self.map.original_len };
             return Span::new(start, end.max(start));
         }
-        let mut p = self.piece;
-        if pieces[p].at > span.start {
-            // behind the walker: search from the start
-            p = pieces.partition_point(|q| q.at <= span.start) - 1;
-        }
-        while p + 1 < pieces.len() && pieces[p + 1].at <= span.start {
-            p += 1;
-        }
-        let start = pieces[p].start_of(span.start);
+        let first = self.piece_holding(self.piece, span.start);
+        let start = pieces[first].start_of(span.start);
         let last = span.end - 1;
-        while p + 1 < pieces.len() && pieces[p + 1].at <= last {
-            p += 1;
-        }
-        let piece = pieces[p];
-        let next_at = pieces.get(p + 1).map_or(self.map.len, |q| q.at);
+        self.move_to_from(first, last);
         // the byte after the last one was copied too: the unit is that one byte
-        let end = if piece.copied && span.end < next_at { piece.start_of(span.end) } else { unit_end(original, piece.start_of(last)) };
-        if p != self.piece {
-            self.enter(p);
-        }
+        let end = if self.copied_from <= last && span.end < self.copied_to {
+            span.end.wrapping_add_signed(self.delta)
+        } else {
+            unit_end(original, self.map.pieces[self.piece].start_of(last))
+        };
         Span::new(start, end.max(start))
     }
 }

@@ -204,16 +204,13 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
                 continue;
             }
         }
+        // any other character: past the table
         let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
         i += c.len_utf8();
         if is_combining(c) {
             continue;
         }
-        match latin.get(c as usize - 0x80) {
-            Some(LatinFold::Ascii(b)) => out.text.push(char::from(*b)),
-            Some(LatinFold::Text(folded)) => out.text.push_str(folded),
-            None => fold_char(c, &mut out.text),
-        }
+        fold_char(c, &mut out.text);
         out.map.push(at, out.text.len() - before);
     }
     out.map.finish(text.len());

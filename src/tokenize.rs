@@ -368,8 +368,8 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, out: &mut Vec<
         let first = original.as_bytes().get(orig.start).copied().unwrap_or(0);
         let (cap, upper) = match kind {
             TokenKind::Punct => (false, false),
-            // most words: lowercase, no particle (« al-Assad ») before a capital
-            _ if first.is_ascii_lowercase() && !matches!(&bytes[start..i], [_, _, b'-', ..] | [_, _, _, b'-', ..] | [_, _, _, _, b'-', ..]) => (false, false),
+            // most words, told apart before the call: lowercase, no particle before a capital
+            _ if first.is_ascii_lowercase() && !particle_hyphen(&bytes[start..i]) => (false, false),
             _ => capitals(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i]),
         };
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
@@ -455,9 +455,7 @@ fn capitals(text: &[u8], key: &[u8]) -> (bool, bool) {
     let cap = if first.is_ascii_uppercase() {
         true
     } else if first < 0x80 {
-        // « al-Assad », « el-Béchir », « ben-Ali »: a particle, a hyphen, a
-        // capital (the prefixes have 2 to 4 letters)
-        first.is_ascii_lowercase() && matches!(key, [_, _, b'-', _, ..] | [_, _, _, b'-', _, ..] | [_, _, _, _, b'-', _, ..]) && particle_then_capital(text, key)
+        first.is_ascii_lowercase() && particle_hyphen(key) && particle_then_capital(text, key)
     } else {
         letter_case(text).is_some_and(|(case, _)| case.upper)
     };
@@ -538,6 +536,13 @@ fn first_char(bytes: &[u8]) -> Option<char> {
         _ => 2,
     };
     std::str::from_utf8(bytes.get(..len)?).ok()?.chars().next()
+}
+
+/// Whether a folded word may be a particle, a hyphen and a name: « al-Assad »,
+/// « el-Béchir », « ben-Ali » (the prefixes have 2 to 4 letters).
+#[inline]
+fn particle_hyphen(key: &[u8]) -> bool {
+    matches!(key, [_, _, b'-', _, ..] | [_, _, _, b'-', _, ..] | [_, _, _, _, b'-', _, ..])
 }
 
 #[cold]

@@ -116,6 +116,14 @@ static WORD_MASKS: [u128; 17] = {
     masks
 };
 
+/// The slot of a packed word in a direct-mapped cache of `slots` slots (a
+/// power of two at most 2^11): the top bits of a multiplicative hash.
+#[inline]
+fn slot_of(k: u128, slots: usize) -> usize {
+    let h = ((k as u64) ^ ((k >> 64) as u64)).wrapping_mul(SEED);
+    (h >> 53) as usize % slots
+}
+
 /// A small direct-mapped cache of word ids, in front of the vocabulary.
 /// Words follow Zipf's law: a few hundred cover most of a text, and they stay
 /// in this cache while the vocabulary's table would keep missing the CPU's.
@@ -145,8 +153,7 @@ impl WordCache {
     /// The id cached for `key`, or `lookup()`'s, which the cache then keeps.
     #[inline]
     fn get_or_insert(&mut self, key: u128, lookup: impl FnOnce() -> u32) -> u32 {
-        let h = ((key as u64) ^ ((key >> 64) as u64)).wrapping_mul(SEED);
-        let slot = &mut self.slots[(h >> 53) as usize % CACHE_SLOTS];
+        let slot = &mut self.slots[slot_of(key, CACHE_SLOTS)];
         if slot.0 != key {
             *slot = (key, lookup());
         }
@@ -414,8 +421,7 @@ impl WordTrie {
     /// [`WordTrie::is_first_name`], remembered in `cache` for short words.
     pub fn is_first_name_cached(&self, word: &str, cache: &FirstNameCache) -> bool {
         let Some(k) = packed(word) else { return self.is_first_name(word) };
-        let h = ((k as u64) ^ ((k >> 64) as u64)).wrapping_mul(SEED);
-        let slot = &cache.slots[(h >> 54) as usize % FIRST_NAME_SLOTS];
+        let slot = &cache.slots[slot_of(k, FIRST_NAME_SLOTS)];
         match slot.get() {
             (key, answer) if key == k => answer,
             _ => {

@@ -334,16 +334,11 @@ fn unit_end_slow(text: &str, at: usize) -> usize {
     end
 }
 
-/// The number of UTF-8 continuation bytes (`10xxxxxx`) in `bytes`, eight at a time.
+/// The number of UTF-8 continuation bytes (`10xxxxxx`) in `bytes`: as signed
+/// bytes they are those below -64, a comparison the compiler vectorises.
 fn continuation_bytes(bytes: &[u8]) -> usize {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut count = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("chunks_exact gives 8 bytes"));
-        // bit 7 set and bit 6 clear
-        count += (word & !(word << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
-    }
-    count + chunks.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count()
+    // in chunks whose count fits a byte-wide lane, summed as the lanes fill
+    bytes.chunks(255).map(|chunk| chunk.iter().map(|&b| ((b as i8) < -64) as u8).sum::<u8>() as usize).sum()
 }
 
 /// Converts byte offsets of one text into code-point offsets. Each call costs

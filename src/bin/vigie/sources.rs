@@ -122,7 +122,7 @@ impl Reader<'_> {
             if input.as_os_str() == "-" {
                 let stdin = io::stdin();
                 let reader = Counting { inner: stdin.lock(), counters: self.counters.clone() };
-                if !self.read_stream("<stdin>", Box::new(BufReader::with_capacity(1 << 16, reader)), self.jsonl, 0, emit) {
+                if !self.read_stream("<stdin>", Box::new(BufReader::with_capacity(1 << 16, reader)), self.jsonl, emit) {
                     return;
                 }
             } else if input.is_dir() {
@@ -153,32 +153,44 @@ impl Reader<'_> {
             None => (name, false),
         };
         let jsonl = self.jsonl || inner_name.ends_with(".jsonl") || inner_name.ends_with(".ndjson");
-        // the file's size, so that reading a text file allocates once
-        let size_hint = if gzipped { 0 } else { file.metadata().map_or(0, |m| m.len() as usize) };
+        if !jsonl && !gzipped {
+            // Read by the file itself: it allocates once, for the file's size,
+            // and fills memory without first clearing it as a generic reader must.
+            let mut bytes = Vec::new();
+            let read = (&file).read_to_end(&mut bytes);
+            self.counters.disk.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+            return emit(self.text_job(source, read.map(|_| bytes)));
+        }
         let counted = Counting { inner: file, counters: self.counters.clone() };
         let reader: Box<dyn BufRead> = if gzipped {
             Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(BufReader::with_capacity(1 << 16, counted))))
         } else {
             Box::new(BufReader::with_capacity(1 << 16, counted))
         };
-        self.read_stream(&source, reader, jsonl, size_hint, emit)
+        self.read_stream(&source, reader, jsonl, emit)
+    }
+
+    /// The job of one whole text, from its bytes or the error that kept them.
+    fn text_job(&self, source: String, bytes: io::Result<Vec<u8>>) -> Job {
+        let input = match bytes {
+            Err(e) => Err(format!("cannot read: {e}")),
+            Ok(bytes) => match utf8_string(bytes) {
+                Ok(text) => {
+                    self.counters.text.fetch_add(text.len() as u64, Ordering::Relaxed);
+                    Ok((text, self.reference))
+                }
+                Err(e) => Err(format!("not UTF-8: invalid byte at offset {}", e.utf8_error().valid_up_to())),
+            },
+        };
+        Job { id: source.clone(), source, input }
     }
 
     /// One stream: one document, or one a line.
-    fn read_stream(&self, source: &str, mut reader: Box<dyn BufRead + '_>, jsonl: bool, size_hint: usize, emit: &mut dyn FnMut(Job) -> bool) -> bool {
+    fn read_stream(&self, source: &str, mut reader: Box<dyn BufRead + '_>, jsonl: bool, emit: &mut dyn FnMut(Job) -> bool) -> bool {
         if !jsonl {
-            let mut bytes = Vec::with_capacity(size_hint.saturating_add(1));
-            let input = match reader.read_to_end(&mut bytes) {
-                Err(e) => Err(format!("cannot read: {e}")),
-                Ok(_) => match utf8_string(bytes) {
-                    Ok(text) => {
-                        self.counters.text.fetch_add(text.len() as u64, Ordering::Relaxed);
-                        Ok((text, self.reference))
-                    }
-                    Err(e) => Err(format!("not UTF-8: invalid byte at offset {}", e.utf8_error().valid_up_to())),
-                },
-            };
-            return emit(Job { id: source.to_string(), source: source.to_string(), input });
+            let mut bytes = Vec::new();
+            let read = reader.read_to_end(&mut bytes);
+            return emit(self.text_job(source.to_string(), read.map(|_| bytes)));
         }
         let mut line = Vec::new();
         let mut line_no = 0usize;

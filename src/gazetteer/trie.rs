@@ -86,11 +86,9 @@ fn packed(word: &str) -> Option<u128> {
     if b.is_empty() || b.len() > 16 {
         return None;
     }
-    let mut v = 0u128;
-    for (i, &x) in b.iter().enumerate() {
-        v |= u128::from(x) << (8 * i);
-    }
-    Some(v)
+    let mut bytes = [0u8; 16];
+    bytes[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(bytes))
 }
 
 /// The place of a word of one or two ASCII bytes in [`WordTrie`]'s table of

@@ -189,9 +189,9 @@ pub(crate) struct Gazetteers {
     pub roles: Vec<Role>,
     pub organizations: Vec<Organization>,
     /// Names that only ever name regions (see [`Place::region`]).
-    region_names: std::collections::HashSet<Text>,
+    region_names: trie::FxSet<Text>,
     /// Names of seats of government (see [`Organization::seat`]).
-    seat_names: std::collections::HashSet<Text>,
+    seat_names: trie::FxSet<Text>,
     pub trie: WordTrie,
     /// For each trie pattern, the entries it names, with their case rules.
     pub patterns: Vec<Vec<(Entry, CaseRule)>>,
@@ -256,22 +256,16 @@ impl Gazetteers {
         let mut set = PatternSet::new();
         let tables = EMBEDDED.iter().map(|(k, f, t)| (*k, *f, *t)).chain(extra.iter().map(|(k, f, t)| (*k, f.as_str(), t.as_str())));
         for (kind, file, text) in tables {
-            for (line_no, cols) in rows(file, text, kind.columns())? {
-                g.add_row(kind, &cols, &mut set).map_err(|message| Error::Gazetteer { file: file.to_string(), line: line_no, message })?;
-            }
+            for_each_row(file, text, kind.columns(), |cols| g.add_row(kind, cols, &mut set))?;
         }
         let mut key = Normalized::default();
-        let first_names = rows("firstnames.tsv", FIRST_NAMES, 4)?;
-        set.trie.reserve_first_names(first_names.len());
-        for (line_no, cols) in first_names {
-            let frequency = cols[2].trim().parse::<u8>().map_err(|_| Error::Gazetteer {
-                file: "firstnames.tsv".into(),
-                line: line_no,
-                message: format!("frequency {:?} is not a number", cols[2]),
-            })?;
+        set.trie.reserve_first_names(FIRST_NAMES.bytes().filter(|&b| b == b'\n').count());
+        for_each_row("firstnames.tsv", FIRST_NAMES, 4, |cols| {
+            let frequency = cols[2].trim().parse::<u8>().map_err(|_| format!("frequency {:?} is not a number", cols[2]))?;
             fold_into(cols[0], &mut key);
             set.trie.add_first_name(&key.text, frequency);
-        }
+            Ok(())
+        })?;
         for (classes, words) in crate::recognize::lexicon::CLASSES {
             for w in *words {
                 fold_into(w, &mut key);
@@ -281,7 +275,7 @@ impl Gazetteers {
         g.trie = set.trie;
         g.trie.freeze();
         g.patterns = set.entries;
-        let cities: std::collections::HashSet<&Text> = g.places.iter().filter(|p| !p.region).map(|p| &p.name).collect();
+        let cities: trie::FxSet<&Text> = g.places.iter().filter(|p| !p.region).map(|p| &p.name).collect();
         g.region_names = g.places.iter().filter(|p| p.region && !cities.contains(&p.name)).map(|p| p.name.clone()).collect();
         g.seat_names = g.organizations.iter().filter(|o| o.seat).map(|o| o.name.clone()).collect();
         Ok(g)
@@ -346,9 +340,11 @@ impl Gazetteers {
     }
 }
 
-/// The data rows of a table: (1-based line number, columns), after checking
-/// the provenance and header lines.
-fn rows<'t>(file: &str, text: &'t str, columns: usize) -> Result<Vec<(usize, Vec<&'t str>)>, Error> {
+/// Calls `each` with the columns of every data row of a table (always
+/// `columns` of them, missing ones empty), after checking the provenance and
+/// header lines; an error of `each` is reported at the row's line. One buffer
+/// of columns serves every row (tables have tens of thousands).
+fn for_each_row<'t>(file: &str, text: &'t str, columns: usize, mut each: impl FnMut(&[&'t str]) -> Result<(), String>) -> Result<(), Error> {
     let err = |line: usize, message: String| Error::Gazetteer { file: file.to_string(), line, message };
     let mut lines = text.lines().enumerate();
     match lines.next() {
@@ -358,29 +354,29 @@ fn rows<'t>(file: &str, text: &'t str, columns: usize) -> Result<Vec<(usize, Vec
     if lines.next().is_none() {
         return Err(err(2, "missing header line".into()));
     }
-    let mut out = Vec::new();
+    let mut cols = Vec::with_capacity(columns);
     for (i, line) in lines {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let mut cols = fields(line, columns);
+        fields_into(line, &mut cols);
         if cols.len() < columns {
             if cols.len() < 2 {
                 return Err(err(i + 1, format!("expected {columns} tab-separated columns, found {}", cols.len())));
             }
             cols.resize(columns, "");
         }
-        out.push((i + 1, cols));
+        each(&cols).map_err(|message| err(i + 1, message))?;
     }
-    Ok(out)
+    Ok(())
 }
 
-/// The tab-separated fields of `line`, found in one pass over its bytes
-/// (tables hold tens of thousands of short fields: a search per field would
-/// cost more than the scan).
-fn fields(line: &str, columns: usize) -> Vec<&str> {
-    let mut cols = Vec::with_capacity(columns);
+/// The tab-separated fields of `line` into `cols`, found in one pass over its
+/// bytes (tables hold tens of thousands of short fields: a search per field
+/// would cost more than the scan).
+fn fields_into<'t>(line: &'t str, cols: &mut Vec<&'t str>) {
+    cols.clear();
     let mut start = 0;
     for (i, &b) in line.as_bytes().iter().enumerate() {
         if b == b'\t' {
@@ -389,7 +385,6 @@ fn fields(line: &str, columns: usize) -> Vec<&str> {
         }
     }
     cols.push(line.get(start..).unwrap_or_default());
-    cols
 }
 
 #[cfg(test)]
@@ -398,8 +393,10 @@ mod tests {
 
     #[test]
     fn fields_split_on_tabs_like_split() {
+        let mut cols = vec!["left over"];
         for line in ["a\tb\tc", "", "\t", "é\t\tà\t", "seul"] {
-            assert_eq!(fields(line, 3), line.split('\t').collect::<Vec<_>>());
+            fields_into(line, &mut cols);
+            assert_eq!(cols, line.split('\t').collect::<Vec<_>>());
         }
     }
 

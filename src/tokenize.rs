@@ -231,9 +231,10 @@ fn word_char_at(s: &str, i: usize) -> Option<usize> {
     }
 }
 
-/// For each byte of `word` that is an ASCII letter or digit, its high bit.
+/// For each byte of `word` that is a lowercase ASCII letter or a digit, its
+/// high bit: the letters and digits of a folded key, which has no capitals.
 #[inline]
-fn ascii_alnum_bits(word: u64) -> u64 {
+fn key_alnum_bits(word: u64) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const fn each(b: u8) -> u64 {
         0x0101_0101_0101_0101 * b as u64
@@ -243,19 +244,18 @@ fn ascii_alnum_bits(word: u64) -> u64 {
     let x = word & !HIGH;
     let at_least = |c: u8| x + each(0x80 - c);
     let lower = at_least(b'a') & !at_least(b'z' + 1);
-    let upper = at_least(b'A') & !at_least(b'Z' + 1);
     let digit = at_least(b'0') & !at_least(b'9' + 1);
-    (lower | upper | digit) & !word & HIGH
+    (lower | digit) & !word & HIGH
 }
 
-/// The end of the run of letters and digits from byte `i` of `s`.
+/// The end of the run of letters and digits from byte `i` of the folded key `s`.
 #[inline]
 fn alnum_run_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     // eight ASCII bytes at a time while they last
     while let Some(chunk) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("an 8-byte slice"));
-        let outside = !ascii_alnum_bits(word) & 0x8080_8080_8080_8080;
+        let outside = !key_alnum_bits(word) & 0x8080_8080_8080_8080;
         if outside != 0 {
             i += (outside.trailing_zeros() / 8) as usize;
             // the usual end of a word: a space or punctuation
@@ -570,12 +570,13 @@ mod tests {
     }
 
     #[test]
-    fn ascii_alnum_bits_agree_with_the_byte_test() {
+    fn key_alnum_bits_agree_with_the_byte_test() {
         for b in 0..=255u8 {
             let word = u64::from_le_bytes([b'.', b, b'a', 0xC3, b'Z', b'9', b' ', b]);
-            let bits = ascii_alnum_bits(word);
+            let bits = key_alnum_bits(word);
             for (k, byte) in word.to_le_bytes().into_iter().enumerate() {
-                assert_eq!(bits >> (8 * k + 7) & 1 == 1, byte.is_ascii_alphanumeric(), "byte {byte:#x}");
+                let expected = byte.is_ascii_lowercase() || byte.is_ascii_digit();
+                assert_eq!(bits >> (8 * k + 7) & 1 == 1, expected, "byte {byte:#x}");
             }
         }
     }

@@ -1,8 +1,12 @@
 //! Offset properties over arbitrary strings.
 
 use proptest::prelude::*;
+use std::sync::LazyLock;
 use vigie::normalize::{fold, normalize};
-use vigie::Extractor;
+use vigie::output::Json;
+use vigie::{Date, Extractor};
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 
 /// Strings that look like French news, with the characters that normalisation touches.
 fn newsish() -> impl Strategy<Value = String> {
@@ -12,6 +16,12 @@ fn newsish() -> impl Strategy<Value = String> {
         "\u{200b}", "\u{feff}", "ﬁ", "İ", "ß", "…", "'", "-", " ", "A7", "rue Kléber", "Moscou", "\u{301}", "\u{1F600}", "\u{1FFD}", "\u{2126}", "\u{212B}",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+/// Strings full of what JSON escapes: quotes, backslashes, control characters.
+fn escapable() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec!["\"", "\\", "\u{8}", "\u{c}", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1f}", "\u{7f}", "/", "é", "a", "\u{2028}"]);
+    prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
 }
 
 fn any_text() -> impl Strategy<Value = String> {
@@ -75,5 +85,15 @@ proptest! {
             let text: String = chars[a..b].iter().collect();
             prop_assert_eq!(text.as_str(), e["text"].as_str().unwrap());
         }
+    }
+
+    #[test]
+    fn written_json_is_what_serde_json_makes(s in any_text(), id in prop_oneof![any::<String>(), escapable()], with_reference in any::<bool>()) {
+        let doc = if with_reference { EXTRACTOR.extract_with_reference(&s, Date { year: 2017, month: 3, day: 8 }) } else { EXTRACTOR.extract(&s) };
+        // the text as the source too: any string, escaped the same way
+        let json = Json { id: Some(&id), source: Some(&s), document: &doc };
+        let mut written = Vec::new();
+        json.write_to(&mut written).unwrap();
+        prop_assert_eq!(String::from_utf8(written).unwrap(), serde_json::to_string(&json).unwrap());
     }
 }

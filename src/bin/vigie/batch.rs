@@ -249,7 +249,7 @@ fn work(extractor: &Extractor, format: Format, batches: &Mutex<Receiver<Batch>>,
 
 /// One document's JSON record and its newline.
 fn json_line(out: &mut impl Write, id: &str, source: &str, document: &vigie::Document) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &Json { id: Some(id), source: Some(source), document })?;
+    Json { id: Some(id), source: Some(source), document }.write_to(&mut *out)?;
     out.write_all(b"\n")
 }
 

@@ -227,26 +227,28 @@ fn numeric_date(c: &Cursor<'_, '_>, i: usize, after_le: bool) -> Option<Found> {
 
 /// The core rules at token `i` (no leading determiner).
 fn core(c: &Cursor<'_, '_>, i: usize, after_le: bool) -> Option<Found> {
-    let candidates = [
-        days(c, i),
-        numeric_date(c, i, after_le),
-        weekday(c, i),
-        month_led(c, i),
-        year_led(c, i),
-        part_of(c, i),
-        relative(c, i),
-        season_or_quarter(c, i),
-        century_or_decade(c, i),
-        holiday(c, i),
-        duration(c, i),
-        time_of_day(c, i),
-    ];
+    // the longest reading, the first of equals; each kept as it comes
+    // rather than gathered with the others, as most find nothing
     let mut best: Option<Found> = None;
-    for f in candidates.into_iter().flatten() {
-        if best.as_ref().is_none_or(|b| f.0 > b.0) {
-            best = Some(f);
+    let mut keep = |found: Option<Found>| {
+        if let Some(f) = found {
+            if best.as_ref().is_none_or(|b| f.0 > b.0) {
+                best = Some(f);
+            }
         }
-    }
+    };
+    keep(days(c, i));
+    keep(numeric_date(c, i, after_le));
+    keep(weekday(c, i));
+    keep(month_led(c, i));
+    keep(year_led(c, i));
+    keep(part_of(c, i));
+    keep(relative(c, i));
+    keep(season_or_quarter(c, i));
+    keep(century_or_decade(c, i));
+    keep(holiday(c, i));
+    keep(duration(c, i));
+    keep(time_of_day(c, i));
     // « le 2 »: a day alone after « le »
     if after_le && best.is_none() {
         if let Some((d, j)) = c.day_split(i) {

@@ -215,6 +215,12 @@ impl PatternSet {
         fold_into(name, &mut self.key);
         tokenize_key(name, &self.key, &mut self.tokens);
         let key = self.key.text.as_str();
+        let rule = CaseRule::of(name);
+        if rule.capitalized_words & 1 == 0 && !rule.all_caps {
+            if let Some(first) = self.tokens.first().and_then(|t| trie::parts(key, t).next()) {
+                self.trie.add_classes(first, crate::recognize::lexicon::NAME_LOWER);
+            }
+        }
         let words = self.tokens.iter().flat_map(|t| trie::parts(key, t));
         let Some(node) = self.trie.insert(words) else { return };
         let pattern = match self.trie.terminal(node) {
@@ -225,7 +231,7 @@ impl PatternSet {
                 self.entries.len() - 1
             }
         };
-        let item = (entry, CaseRule::of(name));
+        let item = (entry, rule);
         if !self.entries[pattern].contains(&item) {
             self.entries[pattern].push(item);
         }

@@ -341,10 +341,17 @@ impl WordTrie {
         }
         self.child_start.push(self.child_words.len() as u32);
         self.edges = FxMap::default();
+        use crate::recognize::lexicon::{NAME_ALONE, NAME_NEXT, NAME_START};
         for (id, &child) in self.root.iter().enumerate() {
             if child != NONE {
-                self.classes[id] |= crate::recognize::lexicon::NAME_START;
+                self.classes[id] |= NAME_START;
+                if self.terminal[child as usize] != NONE {
+                    self.classes[id] |= NAME_ALONE;
+                }
             }
+        }
+        for &word in &self.child_words {
+            self.classes[word as usize] |= NAME_NEXT;
         }
         self.short_words = vec![NONE; 1 << 14];
         for (&k, &id) in &self.vocabulary.short {

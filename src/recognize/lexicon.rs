@@ -43,6 +43,17 @@ pub(crate) const NAME_START: Classes = 2048;
 /// « de Montain (Jura) » (see `recognize::location`).
 pub(crate) const PLACE_CONTEXT: Classes = 4096;
 
+/// A word that is a gazetteer name by itself (set by the word trie itself).
+pub(crate) const NAME_ALONE: Classes = 8192;
+
+/// A word that follows another in some gazetteer name (set by the word trie
+/// itself): a name of several words may begin before it, and only there.
+pub(crate) const NAME_NEXT: Classes = 16384;
+
+/// The first word of a gazetteer name that may begin without a capital
+/// (« général de brigade », « russe »): other names begin only at a capital.
+pub(crate) const NAME_LOWER: Classes = 32768;
+
 /// Every class with its words.
 pub(crate) const CLASSES: &[(Classes, &[&str])] = &[
     (DATE_START, crate::dates::lexicon::DATE_START_WORDS),

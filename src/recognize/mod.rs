@@ -218,6 +218,9 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     let hints = &mut state.meeting_hints;
     // a function word (« le », « de ») begins a date only before a date word or a number
     let mut date_function: Option<u32> = None;
+    // a word that begins only names of several words begins one only before
+    // a word that follows another in some name (« de Gaulle », not « de faire »)
+    let mut name_needing_next: Option<u32> = None;
     tokenize_key_with(text, key, tokens, |i, t| {
         let id = g.trie.word_id_at(&key.text, t.key(), word_cache);
         ids.push(id);
@@ -228,16 +231,26 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
         if t.sentence_start {
             candidates.sentence_starts.push(i);
         }
-        // a hyphenated word begins a name when its first part does (« Saint-Denis »)
-        let begins_name = if t.hyphenated {
+        // a hyphenated word begins a name when its first part does (« Saint-Denis »);
+        // without a capital, only one of the names that may begin so
+        let first_classes = if t.hyphenated {
             let first_part = word.iter().position(|&b| b == b'-').unwrap_or(word.len());
             g.trie.classes(g.trie.word_id_at(&key.text, t.key().start..t.key().start + first_part, word_cache))
         } else {
             classes
-        } & lexicon::NAME_START
-            != 0;
+        };
+        let begins_name = first_classes & lexicon::NAME_START != 0 && (t.cap || first_classes & lexicon::NAME_LOWER != 0);
+        if let Some(start) = name_needing_next.take() {
+            if t.hyphenated || classes & lexicon::NAME_NEXT != 0 {
+                candidates.names.push(start);
+            }
+        }
         if begins_name {
-            candidates.names.push(i);
+            if t.hyphenated || classes & lexicon::NAME_ALONE != 0 {
+                candidates.names.push(i);
+            } else {
+                name_needing_next = Some(i);
+            }
         }
         if t.cap {
             candidates.capitalised.push(i);

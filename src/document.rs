@@ -142,12 +142,14 @@ pub struct Entity {
     pub rule: &'static str,
 }
 
-/// Sorts entities by start then end, keeping the order of ties. Sorting the
-/// entities themselves stably would allocate a copy of half of them (megabytes
-/// for a book); this sorts their indices and moves them into place along the
-/// cycles of the permutation, with four bytes per entity.
+/// Sorts entities by start then end, a date after any other entity of the
+/// same span (« Noël » the holiday after « Noël » a person already named),
+/// keeping the order of other ties. Sorting the entities themselves stably
+/// would allocate a copy of half of them (megabytes for a book); this sorts
+/// their indices and moves them into place along the cycles of the
+/// permutation, with four bytes per entity.
 pub(crate) fn sort_by_span(entities: &mut [Entity]) {
-    let key = |e: &Entity| (e.span.start, e.span.end);
+    let key = |e: &Entity| (e.span.start, e.span.end, e.kind == Kind::Date);
     if entities.is_sorted_by_key(key) {
         return;
     }
@@ -163,6 +165,27 @@ pub(crate) fn sort_by_span(entities: &mut [Entity]) {
             at = from;
         }
         order[at] = at as u32;
+    }
+}
+
+/// Merges `added`, sorted as [`sort_by_span`] sorts, into the sorted
+/// `entities`, in place from the back: each entity moves once, and an entity
+/// of `entities` stays before an added one of the same span.
+pub(crate) fn merge_sorted(entities: &mut Vec<Entity>, mut added: Vec<Entity>) {
+    let key = |e: &Entity| (e.span.start, e.span.end, e.kind == Kind::Date);
+    debug_assert!(entities.is_sorted_by_key(key) && added.is_sorted_by_key(key));
+    let mut from = entities.len();
+    // room at the end, held by entities that own nothing
+    entities.resize_with(from + added.len(), || Entity { kind: Kind::Date, span: Span::default(), norm: Norm::Relative, rule: "" });
+    let mut to = entities.len();
+    while let Some(last_added) = added.last() {
+        to -= 1;
+        if from > 0 && key(&entities[from - 1]) > key(last_added) {
+            from -= 1;
+            entities.swap(from, to);
+        } else if let Some(e) = added.pop() {
+            entities[to] = e;
+        }
     }
 }
 
@@ -204,7 +227,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sort_by_span_is_a_stable_sort() {
+    fn sort_by_span_is_a_stable_sort_with_dates_last_among_equal_spans() {
         let mut seed = 7u64;
         let mut next = move |m: usize| {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -214,12 +237,33 @@ mod tests {
             let mut entities: Vec<Entity> = (0..len)
                 .map(|k| {
                     let start = next(40);
-                    Entity { kind: Kind::Date, span: Span::new(start, start + next(3)), norm: Norm::Country { country: k.to_string().into() }, rule: "" }
+                    let kind = if next(2) == 0 { Kind::Date } else { Kind::Person };
+                    Entity { kind, span: Span::new(start, start + next(3)), norm: Norm::Country { country: k.to_string().into() }, rule: "" }
                 })
                 .collect();
             let mut expected = entities.clone();
-            expected.sort_by_key(|e| (e.span.start, e.span.end));
+            expected.sort_by_key(|e| (e.span.start, e.span.end, e.kind == Kind::Date));
             sort_by_span(&mut entities);
+            assert_eq!(entities, expected);
+        }
+    }
+
+    #[test]
+    fn merge_sorted_is_a_stable_merge() {
+        let entity = |start: usize, end: usize, kind: Kind, tag: &str| Entity { kind, span: Span::new(start, end), norm: Norm::Country { country: tag.into() }, rule: "" };
+        for (old, new) in [
+            (vec![], vec![]),
+            (vec![(0, 2, "a")], vec![]),
+            (vec![], vec![(0, 2, "x")]),
+            (vec![(0, 2, "a"), (5, 7, "b"), (9, 12, "c")], vec![(3, 4, "x"), (5, 7, "y"), (20, 21, "z")]),
+            (vec![(4, 5, "a"), (6, 7, "b")], vec![(0, 1, "x"), (2, 3, "y")]),
+        ] {
+            let mut entities: Vec<Entity> = old.iter().map(|&(s, e, t)| entity(s, e, Kind::Person, t)).collect();
+            entities.push(entity(30, 31, Kind::Date, "d"));
+            let added: Vec<Entity> = new.iter().map(|&(s, e, t)| entity(s, e, Kind::Person, t)).collect();
+            let mut expected: Vec<Entity> = entities.iter().chain(&added).cloned().collect();
+            expected.sort_by_key(|e| (e.span.start, e.span.end, e.kind == Kind::Date));
+            merge_sorted(&mut entities, added);
             assert_eq!(entities, expected);
         }
     }

@@ -168,13 +168,15 @@ impl Extractor {
         person::resolve_document(text, &mut entities, &state.unclaimed);
         let reference = resolve::reference(&state.dates, given);
         let values = resolve::resolve_all(&state.dates, reference.map(|(d, _)| d));
-        for (mention, (value, anchor)) in state.dates.iter().zip(values) {
-            let norm = match value {
+        // the date entities, in the order of their mentions, get their values
+        let dates = entities.iter_mut().filter(|e| e.kind == Kind::Date);
+        for (entity, (mention, (value, anchor))) in dates.zip(state.dates.iter().zip(values)) {
+            debug_assert_eq!(entity.span, mention.span);
+            entity.norm = match value {
                 Value::Interval { start, end, grain, approximate } => Norm::Date { start, end, grain, approximate, anchor },
                 Value::Duration(iso) => Norm::Duration { iso: iso.into() },
                 Value::Unresolved => Norm::Relative,
             };
-            entities.push(Entity { kind: Kind::Date, span: mention.span, norm, rule: mention.rule });
         }
         crate::document::sort_by_span(&mut entities);
         (entities, reference, state.meeting_hints)

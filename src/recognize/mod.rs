@@ -277,11 +277,21 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     taken.clear();
     taken.resize(tokens.len(), false);
     let mut seg = Segment { g, text, key: &key.text, tokens, classes: token_classes, hits, hit_starting, hit_ending, taken, candidates, first_names, offset };
+    let first = out.len();
     person::recognize(&mut seg, state, out);
     rank::recognize(&mut seg, out);
     location::recognize(&mut seg, out);
     location::recognize_by_context(&mut seg, out);
+    let dates_before = state.dates.len();
     crate::dates::grammar::recognize(&mut seg, state);
+    // dates take their place now and their value once the whole document is
+    // read (see `Extractor::analyse`)
+    for m in &state.dates[dates_before..] {
+        out.push(Entity { kind: crate::document::Kind::Date, span: m.span, norm: crate::document::Norm::Relative, rule: m.rule });
+    }
+    // in order while they are in the CPU's cache: the document's entities
+    // are then in order but for the few that resolving names adds
+    crate::document::sort_by_span(&mut out[first..]);
 }
 
 /// Finds every gazetteer name, on token boundaries, whose capitals match.

@@ -463,16 +463,19 @@ pub(crate) fn resolve_document<'t>(text: &'t str, entities: &mut Vec<Entity>, un
             _ => {}
         }
     }
-    // Entities do not overlap one another: sorted by start, the only one that
-    // can overlap a span is the last one starting before the span's end.
+    // Entities other than dates do not overlap one another: sorted by start,
+    // the only one that can overlap a span is the last one starting before
+    // the span's end (dates, read after names, do not stand in their way).
     crate::document::sort_by_span(entities);
-    let known = entities.len();
+    let mut added = Vec::new();
     for span in unclaimed {
         let Some((n, c)) = surname_of(text.get(span.range()).unwrap_or(""), &mut buffer, &mut key) else { continue };
-        let before = entities[..known].partition_point(|e| e.span.start < span.end);
-        if before > 0 && entities[before - 1].span.overlaps(*span) {
+        let before = entities.partition_point(|e| e.span.start < span.end);
+        if entities[..before].iter().rev().find(|e| e.kind != Kind::Date).is_some_and(|e| e.span.overlaps(*span)) {
             continue;
         }
-        entities.push(Entity { kind: Kind::Person, span: *span, norm: Norm::Person { name: n.clone(), country: c.clone(), rank: None, role: None }, rule: "<Nom> déjà nommé" });
+        added.push(Entity { kind: Kind::Person, span: *span, norm: Norm::Person { name: n.clone(), country: c.clone(), rank: None, role: None }, rule: "<Nom> déjà nommé" });
     }
+    // the runs are in the order of the text, and so is what they add
+    crate::document::merge_sorted(entities, added);
 }

@@ -864,6 +864,26 @@ fn may_begin_here(c: &Cursor<'_, '_>, i: usize, w: &str, next_may_start: bool) -
     w != "il" || (c.w(i + 1) == "y" && c.w(i + 2) == "a")
 }
 
+/// Whether [`may_begin_here`] needs the word after `word` to let a date begin
+/// at it: « un », « une » and « il » are among the commonest words of French
+/// and begin a date only before a few others (see [`next_lets_begin`]).
+pub(crate) fn waits_for_next(word: &[u8]) -> bool {
+    matches!(word, b"un" | b"une" | b"il")
+}
+
+/// For a word that [`waits_for_next`]: whether the next token (folded
+/// `next`, which may begin a date when `next_may_start`) lets a date begin
+/// at it — what [`may_begin_here`] asks of that token, so that the scan lists
+/// the word only where the grammar may take it.
+pub(crate) fn next_lets_begin(word: &[u8], next: &str, next_may_start: bool) -> bool {
+    match word {
+        // « il y a trois jours »
+        b"il" => next == "y",
+        // « une semaine plus tard », « un 7 mars », « un an », « un mois dernier »
+        _ => next_may_start || next == "." || lexicon::unit(next).is_some() || lean_word(next).is_some(),
+    }
+}
+
 /// Finds the date mentions of a segment.
 pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
     let mut found: Vec<(usize, usize, Expr, &'static str)> = Vec::new();

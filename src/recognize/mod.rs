@@ -20,6 +20,7 @@ use crate::gazetteer::{Entry, Gazetteers};
 use crate::normalize::{fold_into, Normalized};
 use crate::offsets::Span;
 use crate::tokenize::{tokenize_key_with, Tok, TokenKind};
+use crate::dates::grammar as dates;
 use lexicon::Classes;
 
 const NONE: u32 = u32::MAX;
@@ -218,6 +219,8 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     let hints = &mut state.meeting_hints;
     // a function word (« le », « de ») begins a date only before a date word or a number
     let mut date_function: Option<u32> = None;
+    // « un », « une », « il » begin a date only before a few words (see `dates::waits_for_next`)
+    let mut date_waiting: Option<(u32, &[u8])> = None;
     // a word that begins only names of several words begins one only before
     // a word that follows another in some name (« de Gaulle », not « de faire »)
     let mut name_needing_next: Option<u32> = None;
@@ -264,8 +267,15 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
                 candidates.dates.push(function_word);
             }
         }
+        if let Some((waiting, waiting_word)) = date_waiting.take() {
+            if dates::next_lets_begin(waiting_word, std::str::from_utf8(word).unwrap_or(""), may_start_date) {
+                candidates.dates.push(waiting);
+            }
+        }
         if classes & lexicon::DATE_FUNCTION != 0 {
             date_function = Some(i);
+        } else if may_start_date && dates::waits_for_next(word) {
+            date_waiting = Some((i, word));
         } else if may_start_date || (t.hyphenated && word.starts_with(b"mi-")) {
             candidates.dates.push(i);
         }

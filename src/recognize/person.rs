@@ -440,10 +440,17 @@ pub(crate) fn resolve_document<'t>(text: &'t str, entities: &mut Vec<Entity>, un
     for e in entities.iter_mut() {
         match &mut e.norm {
             Norm::Person { name, country, .. } => {
-                let found = *fuller.entry(name.clone()).or_insert_with(|| {
-                    fold_words(name, &mut buffer, &mut key);
-                    full.get(key.as_str())
-                });
+                // looked up by the text: a name's many mentions share it, and cloning
+                // it for the key would count a reference each time
+                let found = match fuller.get(&**name) {
+                    Some(&found) => found,
+                    None => {
+                        fold_words(name, &mut buffer, &mut key);
+                        let found = full.get(key.as_str());
+                        fuller.insert(name.clone(), found);
+                        found
+                    }
+                };
                 if let Some((n, c)) = found {
                     if n.len() > name.len() {
                         *name = n.clone();

@@ -368,8 +368,8 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, out: &mut Vec<
         let first = original.as_bytes().get(orig.start).copied().unwrap_or(0);
         let (cap, upper) = match kind {
             TokenKind::Punct => (false, false),
-            // most words, told apart before the call: lowercase, no particle before a capital
-            _ if first.is_ascii_lowercase() && !particle_hyphen(&bytes[start..i]) => (false, false),
+            // most words, told apart before the call: lowercase, and no hyphen for a particle before a capital
+            _ if first.is_ascii_lowercase() && !(hyphenated && particle_hyphen(&bytes[start..i])) => (false, false),
             _ => capitals(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i]),
         };
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));

@@ -177,11 +177,7 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
         let run_start = i;
         i = ascii_run_end(bytes, i);
         if i > run_start {
-            let before = out.text.len();
             out.text.push_str(&text[run_start..i]);
-            if let Some(appended) = out.text.get_mut(before..) {
-                appended.make_ascii_lowercase();
-            }
             out.map.extend_identity(run_start, i - run_start);
         }
         if i >= bytes.len() {
@@ -213,6 +209,10 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
         fold_char(c, &mut out.text);
         out.map.push(at, out.text.len() - before);
     }
+    // Capitals come only from the ASCII runs (folded characters are
+    // lowercase already): one pass over the whole key lowers them, where a
+    // pass a run would start and stop at every accent.
+    out.text.make_ascii_lowercase();
     out.map.finish(text.len());
 }
 

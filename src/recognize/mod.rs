@@ -107,6 +107,7 @@ impl Scratch {
             self.ids = Vec::new();
             self.classes = Vec::new();
             self.taken = Vec::new();
+            self.hits = Vec::new();
             self.hit_starting = Vec::new();
             self.hit_ending = Vec::new();
             self.candidates = Candidates::default();
@@ -307,11 +308,21 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
 /// Finds every gazetteer name, on token boundaries, whose capitals match.
 #[allow(clippy::too_many_arguments)]
 fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Tok], ids: &[u32], starts: &[u32], hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
+    // The tables hold NONE but where the last segment's hits were: those
+    // are reset, rather than every entry cleared for every segment.
+    for h in hits.iter() {
+        if let Some(slot) = starting.get_mut(h.start) {
+            *slot = NONE;
+        }
+        if let Some(slot) = h.end.checked_sub(1).and_then(|last| ending.get_mut(last)) {
+            *slot = NONE;
+        }
+    }
     hits.clear();
-    starting.clear();
-    starting.resize(tokens.len(), NONE);
-    ending.clear();
-    ending.resize(tokens.len(), NONE);
+    if starting.len() < tokens.len() {
+        starting.resize(tokens.len(), NONE);
+        ending.resize(tokens.len(), NONE);
+    }
     g.trie.find(&key.text, tokens, ids, starts, |start, end, pattern| {
         let original = text.get(Span::new(tokens[start].span().start, tokens[end - 1].span().end).range()).unwrap_or("");
         let entries: Vec<Entry> = g.patterns[pattern as usize].iter().filter(|(_, rule)| rule.accepts(original)).map(|(e, _)| *e).collect();

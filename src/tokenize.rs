@@ -60,28 +60,34 @@ pub struct Token {
 }
 
 /// A token of one segment of a text, as the recognisers read it: [`Token`]
-/// in 24 bytes, with offsets into the segment and its folded key (a segment
-/// is at most a few hundred kilobytes), so that the many passes over the
-/// tokens of a segment read half the memory.
+/// and its word id and classes in 24 bytes, with offsets into the segment and
+/// its folded key (a segment is at most a few hundred kilobytes), so that the
+/// many passes over the tokens of a segment read half the memory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tok {
     start: u32,
     end: u32,
     key_start: u32,
     key_end: u32,
+    /// The word's id in the gazetteers' vocabulary, or `u32::MAX`: set by
+    /// the extractor as the token is cut, with `classes`.
+    pub id: u32,
+    /// The word's classes (see `recognize::lexicon`).
+    pub classes: u16,
     pub kind: TokenKind,
-    pub sentence_start: bool,
-    /// The original starts with a capital (or a particle then a capital: « al-Assad »).
-    pub cap: bool,
-    /// Every letter of the original is a capital, and there are at least two.
-    pub upper: bool,
-    /// Whitespace precedes the token.
-    pub space_before: bool,
-    /// A word with an inner hyphen (« Jean-Yves »).
-    pub hyphenated: bool,
-    /// The token begins a line.
-    pub line_start: bool,
+    /// The flags below, one bit each.
+    flags: u8,
 }
+
+// the word id and classes fit beside the offsets because the six flags share a byte
+const _: () = assert!(std::mem::size_of::<Tok>() == 24);
+
+const SENTENCE_START: u8 = 1;
+const CAP: u8 = 2;
+const UPPER: u8 = 4;
+const SPACE_BEFORE: u8 = 8;
+const HYPHENATED: u8 = 16;
+const LINE_START: u8 = 32;
 
 impl Tok {
     /// The span in the original segment.
@@ -102,18 +108,54 @@ impl Tok {
         (self.key_end - self.key_start) as usize
     }
 
+    /// The token begins a sentence.
+    #[inline]
+    pub fn sentence_start(&self) -> bool {
+        self.flags & SENTENCE_START != 0
+    }
+
+    /// The original starts with a capital (or a particle then a capital: « al-Assad »).
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+
+    /// Every letter of the original is a capital, and there are at least two.
+    #[inline]
+    pub fn upper(&self) -> bool {
+        self.flags & UPPER != 0
+    }
+
+    /// Whitespace precedes the token.
+    #[inline]
+    pub fn space_before(&self) -> bool {
+        self.flags & SPACE_BEFORE != 0
+    }
+
+    /// A word with an inner hyphen (« Jean-Yves »).
+    #[inline]
+    pub fn hyphenated(&self) -> bool {
+        self.flags & HYPHENATED != 0
+    }
+
+    /// The token begins a line.
+    #[inline]
+    pub fn line_start(&self) -> bool {
+        self.flags & LINE_START != 0
+    }
+
     /// The token with offsets into the whole text (`offset` is the segment's).
     fn public(&self, offset: usize) -> Token {
         Token {
             span: self.span().shift(offset),
             kind: self.kind,
-            sentence_start: self.sentence_start,
+            sentence_start: self.sentence_start(),
             key: Span::new(self.key_start as usize, self.key_end as usize),
-            cap: self.cap,
-            upper: self.upper,
-            space_before: self.space_before,
-            hyphenated: self.hyphenated,
-            line_start: self.line_start,
+            cap: self.cap(),
+            upper: self.upper(),
+            space_before: self.space_before(),
+            hyphenated: self.hyphenated(),
+            line_start: self.line_start(),
         }
     }
 }
@@ -286,7 +328,7 @@ pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Tok>)
 /// [`tokenize_key`], calling `each(index, token)` as each token is cut, while
 /// its bytes are still in the CPU's cache.
 #[inline]
-pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, out: &mut Vec<Tok>, mut each: impl FnMut(usize, &Tok)) {
+pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, out: &mut Vec<Tok>, mut each: impl FnMut(usize, &mut Tok)) {
     out.clear();
     let mut map = key.map.walker();
     let k = key.text.as_str();
@@ -373,20 +415,23 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, out: &mut Vec<
             _ => capitals(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i]),
         };
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
-        let token = Tok {
+        let flag = |set: bool, bit: u8| if set { bit } else { 0 };
+        let mut token = Tok {
             start: orig.start as u32,
             end: orig.end as u32,
             key_start: start as u32,
             key_end: i as u32,
+            id: u32::MAX,
+            classes: 0,
             kind,
-            sentence_start,
-            cap,
-            upper,
-            space_before,
-            hyphenated,
-            line_start: newline_before,
+            flags: flag(sentence_start, SENTENCE_START)
+                | flag(cap, CAP)
+                | flag(upper, UPPER)
+                | flag(space_before, SPACE_BEFORE)
+                | flag(hyphenated, HYPHENATED)
+                | flag(newline_before, LINE_START),
         };
-        each(out.len(), &token);
+        each(out.len(), &mut token);
         out.push(token);
         after_sentence_end = kind == TokenKind::Punct && matches!(&bytes[start..i], b"." | b"!" | b"?" | b"...") && ends_sentence(out, k, bytes, i);
         space_before = false;
@@ -424,7 +469,7 @@ fn ends_sentence(tokens: &[Tok], key: &str, bytes: &[u8], after: usize) -> bool 
     let stop = &key[tokens[n - 1].key()];
     if stop == "." && n >= 2 {
         let prev = &tokens[n - 2];
-        if prev.kind == TokenKind::Word && !tokens[n - 1].space_before {
+        if prev.kind == TokenKind::Word && !tokens[n - 1].space_before() {
             let word = &key[prev.key()];
             // an initial (« J. ») or a known abbreviation (« Gal. »)
             if word.chars().count() == 1 || is_abbreviation(word.as_bytes()) {

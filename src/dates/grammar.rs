@@ -73,7 +73,7 @@ impl Cursor<'_, '_> {
         let m = lexicon::month(w)?;
         if lexicon::is_month_abbreviation(w) {
             // an abbreviation must be followed by its full stop or a year
-            if self.w(i + 1) == "." && !self.seg.tokens[i + 1].space_before {
+            if self.w(i + 1) == "." && !self.seg.tokens[i + 1].space_before() {
                 return Some((m, i + 2));
             }
             if w.len() < 4 && self.year(i + 1).is_none() {
@@ -81,7 +81,7 @@ impl Cursor<'_, '_> {
             }
         }
         // « Mars » capitalised inside a sentence is the planet or a name
-        if t.cap && !t.sentence_start && !t.upper && self.day(i.wrapping_sub(1)).is_none() && self.year(i + 1).is_none() && self.short_year(i + 1).is_none() {
+        if t.cap() && !t.sentence_start() && !t.upper() && self.day(i.wrapping_sub(1)).is_none() && self.year(i + 1).is_none() && self.short_year(i + 1).is_none() {
             return None;
         }
         Some((m, i + 1))
@@ -135,7 +135,7 @@ impl Cursor<'_, '_> {
         if t.kind == TokenKind::Punct {
             return matches!(self.w(i), "%" | "€" | "$" | "£");
         }
-        if t.kind != TokenKind::Word || t.cap {
+        if t.kind != TokenKind::Word || t.cap() {
             return false;
         }
         let w = self.w(i);
@@ -192,12 +192,12 @@ fn numeric_date(c: &Cursor<'_, '_>, i: usize, after_le: bool) -> Option<Found> {
         return None;
     }
     let sep = c.w(i + 1);
-    if sep == "/" && !c.seg.tokens[i + 1].space_before {
+    if sep == "/" && !c.seg.tokens[i + 1].space_before() {
         let m = c.int(i + 2)? as u32;
         if !(1..=12).contains(&m) || c.w(i + 2).len() > 2 {
             return None;
         }
-        if c.w(i + 3) == "/" && !c.seg.tokens[i + 3].space_before {
+        if c.w(i + 3) == "/" && !c.seg.tokens[i + 3].space_before() {
             let y = c.int(i + 4)?;
             let y = Cursor::numeric_year(y, c.w(i + 4).len())?;
             super::Date::new(y, m, d)?;
@@ -270,7 +270,7 @@ fn days(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
         }
         if matches!(c.w(k), "et" | "-" | "au" | "a") && c.free(k) {
             if let Some((n, to)) = day_month_year(c, k + 1) {
-                if c.w(k) == "-" && (c.seg.tokens[k].space_before || c.seg.tokens[k + 1].space_before) && !c.is_number(i) {
+                if c.w(k) == "-" && (c.seg.tokens[k].space_before() || c.seg.tokens[k + 1].space_before()) && !c.is_number(i) {
                     return None;
                 }
                 let from = DaySpec { year: to.year, month: to.month, day: d1 };
@@ -433,7 +433,7 @@ fn month_led(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
     }
     // « mai » alone: the month only in lowercase
     let t = &c.seg.tokens[j];
-    if t.cap && !t.upper {
+    if t.cap() && !t.upper() {
         return None;
     }
     if let Some(l) = lean_word(c.w(k)) {
@@ -453,7 +453,7 @@ fn year_led(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
         return None;
     }
     // a range « 1992-1993 »
-    if c.w(i + 1) == "-" && !c.seg.tokens[i + 1].space_before {
+    if c.w(i + 1) == "-" && !c.seg.tokens[i + 1].space_before() {
         if let Some(y2) = c.year(i + 2) {
             if y2 > y && y2 - y < 100 {
                 return Some((i + 3, Expr::YearRange(y, y2), "<année>-<année>"));
@@ -565,7 +565,7 @@ fn relative(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
         }
         "veille" | "lendemain" | "surlendemain" => {
             // only as a noun with its article: « la veille », « au lendemain de »
-            if c.seg.tokens[i].cap || !matches!(c.w(i.wrapping_sub(1)), "la" | "le" | "l'" | "au" | "du" | "a" | "de") || i == 0 {
+            if c.seg.tokens[i].cap() || !matches!(c.w(i.wrapping_sub(1)), "la" | "le" | "l'" | "au" | "du" | "a" | "de") || i == 0 {
                 return None;
             }
             let n = match w {
@@ -721,7 +721,7 @@ fn century_or_decade(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
         }
     }
     // « XXI e siècle », « XIX ème siècle »: the suffix cut off by a space
-    if matches!(c.w(i + 1), "e" | "eme") && c.w(i + 2) == "siecle" && !c.seg.tokens[i + 1].cap {
+    if matches!(c.w(i + 1), "e" | "eme") && c.w(i + 2) == "siecle" && !c.seg.tokens[i + 1].cap() {
         let n = lexicon::roman(w).or_else(|| c.int(i))?;
         if (1..=30).contains(&n) {
             return Some((i + 3, Expr::Century(n as i32), "<n>e siècle"));
@@ -754,8 +754,8 @@ fn holiday(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
         "fete" if c.w(i + 1) == "nationale" => fixed(i + 2, 7, 14, "la fête nationale"),
         "paques" => Some((i + 1, Expr::Movable { after_easter: 0 }, "Pâques")),
         "pentecote" => Some((i + 1, Expr::Movable { after_easter: 49 }, "la Pentecôte")),
-        "ascension" if c.seg.tokens[i].cap => Some((i + 1, Expr::Movable { after_easter: 39 }, "l'Ascension")),
-        "14" if c.w(i + 1) == "-" && c.w(i + 2) == "juillet" && c.seg.tokens.get(i + 2).is_some_and(|t| t.cap) => fixed(i + 3, 7, 14, "le 14-Juillet"),
+        "ascension" if c.seg.tokens[i].cap() => Some((i + 1, Expr::Movable { after_easter: 39 }, "l'Ascension")),
+        "14" if c.w(i + 1) == "-" && c.w(i + 2) == "juillet" && c.seg.tokens.get(i + 2).is_some_and(|t| t.cap()) => fixed(i + 3, 7, 14, "le 14-Juillet"),
         _ => None,
     }
 }
@@ -770,7 +770,7 @@ fn duration(c: &Cursor<'_, '_>, i: usize) -> Option<Found> {
     }
     let tokens = c.seg.tokens;
     // « la guerre des Six Jours », « la guerre de Cent Ans »: a name
-    if tokens[i].cap && tokens[i + 1].cap && !tokens[i].sentence_start && !tokens[i].upper {
+    if tokens[i].cap() && tokens[i + 1].cap() && !tokens[i].sentence_start() && !tokens[i].upper() {
         return None;
     }
     let prev = c.w(i.wrapping_sub(1));
@@ -850,7 +850,7 @@ fn attach_time(c: &Cursor<'_, '_>, found: (usize, usize, Expr, &'static str)) ->
 fn may_begin_here(c: &Cursor<'_, '_>, i: usize, w: &str, next_may_start: bool) -> bool {
     let seg = c.seg;
     let content = |k: usize| {
-        seg.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number || (t.hyphenated && c.w(k).starts_with("mi-")))
+        seg.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number || (t.hyphenated() && c.w(k).starts_with("mi-")))
             || (seg.has(k, DATE_START) && !seg.has(k, DATE_FUNCTION))
     };
     if seg.has(i, DATE_FUNCTION) {
@@ -995,13 +995,13 @@ impl LineCounter {
         self.at = to;
         let mut before = 0;
         let mut k = start;
-        while k > 0 && !seg.tokens[k].line_start && before <= 3 {
+        while k > 0 && !seg.tokens[k].line_start() && before <= 3 {
             before += 1;
             k -= 1;
         }
         let mut after = 0;
         let mut k = end;
-        while k < seg.tokens.len() && !seg.tokens[k].line_start && after <= 5 {
+        while k < seg.tokens.len() && !seg.tokens[k].line_start() && after <= 5 {
             after += 1;
             k += 1;
         }
@@ -1035,10 +1035,10 @@ fn is_past_marker(seg: &Segment<'_>, k: usize) -> bool {
     let Some(t) = seg.tokens.get(k + 1) else { return false };
     let original = seg.text.get(t.span().range()).unwrap_or("");
     t.kind == TokenKind::Word
-        && !t.cap
+        && !t.cap()
         && original.chars().count() > 2
         && ["é", "ée", "és", "ées", "i", "is", "ie", "u", "us", "ue", "it", "ert", "int", "aint", "ait"].iter().any(|e| original.ends_with(e))
-        && !t.hyphenated
+        && !t.hyphenated()
         && !original.ends_with("ais")
         && !matches!(next, "plus" | "tous" | "sous" | "deja" | "aussi" | "ici" | "lui" | "oui" | "depuis" | "parmi" | "ni" | "si" | "vous" | "nous" | "desormais" | "jamais" | "mais" | "pas")
 }
@@ -1048,17 +1048,17 @@ fn is_past_marker(seg: &Segment<'_>, k: usize) -> bool {
 fn tense_of(seg: &Segment<'_>, at: usize) -> Lean {
     let n = seg.tokens.len();
     let mut start = at;
-    while start > 0 && !seg.tokens[start].sentence_start {
+    while start > 0 && !seg.tokens[start].sentence_start() {
         start -= 1;
     }
     let mut end = at + 1;
-    while end < n && !seg.tokens[end].sentence_start {
+    while end < n && !seg.tokens[end].sentence_start() {
         end += 1;
     }
     let (mut future, mut past) = (0, 0);
     for k in start..end {
         let w = seg.word(k);
-        if seg.tokens[k].kind != TokenKind::Word || (seg.tokens[k].cap && !seg.tokens[k].upper) {
+        if seg.tokens[k].kind != TokenKind::Word || (seg.tokens[k].cap() && !seg.tokens[k].upper()) {
             continue;
         }
         if matches!(w, "sera" | "seront" | "aura" | "auront" | "ira" | "iront" | "fera" | "feront" | "prochain" | "prochaine" | "devra" | "devront" | "doit" | "doivent" | "pourra" | "pourront" | "viendra")

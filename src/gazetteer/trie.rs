@@ -71,7 +71,7 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// The parts of a token: its hyphen-separated pieces, as key spans.
 pub(crate) fn parts<'k>(key: &'k str, token: &Tok) -> impl Iterator<Item = &'k str> {
     let text = key.get(token.key()).unwrap_or("");
-    let hyphenated = token.hyphenated;
+    let hyphenated = token.hyphenated();
     let mut split = text.split('-').filter(|p| !p.is_empty());
     let mut whole = Some(text);
     std::iter::from_fn(move || if hyphenated { split.next() } else { whole.take() })
@@ -461,11 +461,11 @@ impl WordTrie {
     /// Finds names in `tokens` (cut from `key`): calls `found(first token,
     /// end token exclusive, pattern)` for each leftmost-longest match that
     /// `accept` agrees with, trying shorter names when it does not.
-    /// `ids` are the word ids of the tokens (see [`WordTrie::word_id_at`]);
+    /// The tokens carry their word ids (see [`WordTrie::word_id_at`]);
     /// `starts`, in increasing order, the tokens where a name may begin:
     /// those whose word, or first part when hyphenated, begins a name.
-    pub fn find(&self, key: &str, tokens: &[Tok], ids: &[u32], starts: &[u32], mut accept: impl FnMut(usize, usize, u32) -> bool) {
-        let n = tokens.len().min(ids.len());
+    pub fn find(&self, key: &str, tokens: &[Tok], starts: &[u32], mut accept: impl FnMut(usize, usize, u32) -> bool) {
+        let n = tokens.len();
         let mut candidates: Vec<(usize, u32)> = Vec::new();
         // the first token a match may begin at: after the last match
         let mut free = 0;
@@ -474,7 +474,7 @@ impl WordTrie {
             if t < free || t >= n {
                 continue;
             }
-            let first = if tokens[t].hyphenated { parts(key, &tokens[t]).next().and_then(|p| self.word_id(p)).unwrap_or(NONE) } else { ids[t] };
+            let first = if tokens[t].hyphenated() { parts(key, &tokens[t]).next().and_then(|p| self.word_id(p)).unwrap_or(NONE) } else { tokens[t].id };
             if first == NONE || self.child(0, first).is_none() {
                 continue;
             }
@@ -482,9 +482,9 @@ impl WordTrie {
             // where a token ends.
             candidates.clear();
             let mut node = 0u32;
-            'walk: for u in t..n {
-                if tokens[u].hyphenated {
-                    let mut pieces = parts(key, &tokens[u]).peekable();
+            'walk: for (u, token) in tokens.iter().enumerate().skip(t) {
+                if token.hyphenated() {
+                    let mut pieces = parts(key, token).peekable();
                     while let Some(p) = pieces.next() {
                         let Some(next) = self.word_id(p).and_then(|id| self.child(node, id)) else { break 'walk };
                         node = next;
@@ -495,7 +495,7 @@ impl WordTrie {
                         }
                     }
                 } else {
-                    let id = ids[u];
+                    let id = token.id;
                     let Some(next) = (id != NONE).then(|| self.child(node, id)).flatten() else { break };
                     node = next;
                     if let Some(pattern) = self.terminal(node as usize) {

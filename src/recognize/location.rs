@@ -15,7 +15,7 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, out: &mut Vec<Entity>) {
         if !seg.free(h.start, h.end) {
             continue;
         }
-        let at_sentence_start = seg.tokens[h.start].sentence_start;
+        let at_sentence_start = seg.tokens[h.start].sentence_start();
         let after_locative = h.start > 0 && seg.has(h.start - 1, LOCATIVE);
         let entity = h.entries.iter().find_map(|e| match *e {
             Entry::Organization(o) => {
@@ -57,7 +57,7 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
         let first = seg.key.as_bytes().get(t.key().start).copied().unwrap_or(0);
         // « de Montain (Jura) », « vers Sokhné (Syrie) »: a name followed by
         // its department, region or country in brackets is a place there
-        if matches!(first, b'd' | b'v') && seg.tokens.get(i + 1).is_some_and(|t| t.cap) && matches!(seg.word(i), "de" | "d'" | "depuis" | "vers") {
+        if matches!(first, b'd' | b'v') && seg.tokens.get(i + 1).is_some_and(|t| t.cap()) && matches!(seg.word(i), "de" | "d'" | "depuis" | "vers") {
             if let Some(end) = bracketed_place(seg, i + 1, out) {
                 next = end;
                 continue;
@@ -75,7 +75,7 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
         }
         // « au cours de », « en place », « sur place » are no addresses
         let idiom = || w != "rue" && i > 0 && matches!(seg.word(i - 1), "au" | "en" | "du" | "sur" | "a");
-        let introduces = seg.has(i, STREET) && !seg.tokens[i].cap && !idiom();
+        let introduces = seg.has(i, STREET) && !seg.tokens[i].cap() && !idiom();
         let after_a = w == "a" && seg.tokens[i].kind == crate::tokenize::TokenKind::Word;
         let after_noun = seg.has(i, PLACE_NOUN) && matches!(seg.word(i + 1), "de" | "d'" | "du");
         if !(introduces || after_a || after_noun) {
@@ -90,7 +90,7 @@ pub(crate) fn recognize_by_context(seg: &mut Segment<'_>, out: &mut Vec<Entity>)
             }
         }
         let start = j;
-        while j < n && is_capitalised_free(seg, j) && !seg.tokens[j].sentence_start {
+        while j < n && is_capitalised_free(seg, j) && !seg.tokens[j].sentence_start() {
             j += 1;
         }
         if j > start {
@@ -122,7 +122,7 @@ pub(crate) fn is_road_number(word: &[u8]) -> bool {
 fn bracketed_place(seg: &mut Segment<'_>, start: usize, out: &mut Vec<Entity>) -> Option<usize> {
     let n = seg.tokens.len();
     let mut j = start;
-    while j < n && j < start + 3 && is_capitalised_free(seg, j) && !seg.tokens[j].sentence_start {
+    while j < n && j < start + 3 && is_capitalised_free(seg, j) && !seg.tokens[j].sentence_start() {
         j += 1;
     }
     if j == start || seg.word(j) != "(" {
@@ -157,7 +157,7 @@ fn is_road(s: &str) -> bool {
 
 fn is_capitalised_free(seg: &Segment<'_>, j: usize) -> bool {
     let Some(t) = seg.tokens.get(j) else { return false };
-    t.kind == crate::tokenize::TokenKind::Word && t.cap && !t.upper && seg.free(j, j + 1) && !seg.has(j, STOPWORD) && seg.word(j).len() > 1
+    t.kind == crate::tokenize::TokenKind::Word && t.cap() && !t.upper() && seg.free(j, j + 1) && !seg.has(j, STOPWORD) && seg.word(j).len() > 1
 }
 
 fn push_place(seg: &mut Segment<'_>, start: usize, end: usize, country: Option<std::sync::Arc<str>>, out: &mut Vec<Entity>, rule: &'static str) {

@@ -21,7 +21,6 @@ use crate::normalize::{fold_into, Normalized};
 use crate::offsets::Span;
 use crate::tokenize::{tokenize_key_with, Tok, TokenKind};
 use crate::dates::grammar as dates;
-use lexicon::Classes;
 
 const NONE: u32 = u32::MAX;
 
@@ -88,8 +87,6 @@ pub(crate) struct Scratch {
     hit_starting: Vec<u32>,
     hit_ending: Vec<u32>,
     taken: Vec<bool>,
-    ids: Vec<u32>,
-    classes: Vec<Classes>,
     candidates: Candidates,
     word_cache: crate::gazetteer::trie::WordCache,
     first_names: crate::gazetteer::trie::FirstNameCache,
@@ -104,8 +101,6 @@ impl Scratch {
         }
         if self.tokens.capacity() > KEEP / 8 {
             self.tokens = Vec::new();
-            self.ids = Vec::new();
-            self.classes = Vec::new();
             self.taken = Vec::new();
             self.hits = Vec::new();
             self.hit_starting = Vec::new();
@@ -121,9 +116,8 @@ pub(crate) struct Segment<'a> {
     /// The original text of the segment.
     pub text: &'a str,
     pub key: &'a str,
+    /// The tokens, each with its word id and classes (see [`lexicon`]).
     pub tokens: &'a [Tok],
-    /// The word classes of each token (see [`lexicon`]), read from its id once.
-    classes: &'a [Classes],
     pub hits: &'a [Hit],
     hit_starting: &'a [u32],
     hit_ending: &'a [u32],
@@ -172,12 +166,12 @@ impl<'a> Segment<'a> {
     /// Whether token `i` belongs to one of `classes` (see [`lexicon`]).
     #[inline]
     pub fn has(&self, i: usize, classes: lexicon::Classes) -> bool {
-        self.classes.get(i).is_some_and(|&c| c & classes != 0)
+        self.tokens.get(i).is_some_and(|t| t.classes & classes != 0)
     }
 
     /// Whether token `i` is a first name.
     pub fn is_first_name(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.cap) && self.g.trie.is_first_name_cached(self.word(i), self.first_names)
+        self.tokens.get(i).is_some_and(|t| t.cap()) && self.g.trie.is_first_name_cached(self.word(i), self.first_names)
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -212,10 +206,8 @@ pub(crate) struct DocState {
 /// Recognises the entities of `text` (one segment starting at byte `offset`
 /// of the document), appending them to `out`.
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
-    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, ids, classes: token_classes, candidates, word_cache, first_names } = scratch;
+    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, candidates, word_cache, first_names } = scratch;
     fold_into(text, key);
-    ids.clear();
-    token_classes.clear();
     candidates.clear();
     let hints = &mut state.meeting_hints;
     // a function word (« le », « de ») begins a date only before a date word or a number
@@ -227,36 +219,36 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     let mut name_needing_next: Option<u32> = None;
     tokenize_key_with(text, key, tokens, |i, t| {
         let id = g.trie.word_id_at(&key.text, t.key(), word_cache);
-        ids.push(id);
         let classes = g.trie.classes(id);
-        token_classes.push(classes);
+        t.id = id;
+        t.classes = classes;
         let word = &key.text.as_bytes()[t.key()];
         let i = i as u32;
-        if t.sentence_start {
+        if t.sentence_start() {
             candidates.sentence_starts.push(i);
         }
         // a hyphenated word begins a name when its first part does (« Saint-Denis »);
         // without a capital, only one of the names that may begin so
-        let first_classes = if t.hyphenated {
+        let first_classes = if t.hyphenated() {
             let first_part = word.iter().position(|&b| b == b'-').unwrap_or(word.len());
             g.trie.classes(g.trie.word_id_at(&key.text, t.key().start..t.key().start + first_part, word_cache))
         } else {
             classes
         };
-        let begins_name = first_classes & lexicon::NAME_START != 0 && (t.cap || first_classes & lexicon::NAME_LOWER != 0);
+        let begins_name = first_classes & lexicon::NAME_START != 0 && (t.cap() || first_classes & lexicon::NAME_LOWER != 0);
         if let Some(start) = name_needing_next.take() {
-            if t.hyphenated || classes & lexicon::NAME_NEXT != 0 {
+            if t.hyphenated() || classes & lexicon::NAME_NEXT != 0 {
                 candidates.names.push(start);
             }
         }
         if begins_name {
-            if t.hyphenated || classes & lexicon::NAME_ALONE != 0 {
+            if t.hyphenated() || classes & lexicon::NAME_ALONE != 0 {
                 candidates.names.push(i);
             } else {
                 name_needing_next = Some(i);
             }
         }
-        if t.cap {
+        if t.cap() {
             candidates.capitalised.push(i);
         }
         if classes & (lexicon::PLACE_CONTEXT | lexicon::STREET | lexicon::PLACE_NOUN) != 0 || location::is_road_number(word) {
@@ -277,17 +269,17 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
             date_function = Some(i);
         } else if may_start_date && dates::waits_for_next(word) {
             date_waiting = Some((i, word));
-        } else if may_start_date || (t.hyphenated && word.starts_with(b"mi-")) {
+        } else if may_start_date || (t.hyphenated() && word.starts_with(b"mi-")) {
             candidates.dates.push(i);
         }
         if classes & lexicon::MEETING != 0 {
             hints.push(offset + t.span().start);
         }
     });
-    find_hits(g, text, key, tokens, ids, &candidates.names, hits, hit_starting, hit_ending);
+    find_hits(g, text, key, tokens, &candidates.names, hits, hit_starting, hit_ending);
     taken.clear();
     taken.resize(tokens.len(), false);
-    let mut seg = Segment { g, text, key: &key.text, tokens, classes: token_classes, hits, hit_starting, hit_ending, taken, candidates, first_names, offset };
+    let mut seg = Segment { g, text, key: &key.text, tokens, hits, hit_starting, hit_ending, taken, candidates, first_names, offset };
     let first = out.len();
     person::recognize(&mut seg, state, out);
     rank::recognize(&mut seg, out);
@@ -307,7 +299,7 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
 
 /// Finds every gazetteer name, on token boundaries, whose capitals match.
 #[allow(clippy::too_many_arguments)]
-fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Tok], ids: &[u32], starts: &[u32], hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
+fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Tok], starts: &[u32], hits: &mut Vec<Hit>, starting: &mut Vec<u32>, ending: &mut Vec<u32>) {
     // The tables hold NONE but where the last segment's hits were: those
     // are reset, rather than every entry cleared for every segment.
     for h in hits.iter() {
@@ -323,7 +315,7 @@ fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Tok], ids: 
         starting.resize(tokens.len(), NONE);
         ending.resize(tokens.len(), NONE);
     }
-    g.trie.find(&key.text, tokens, ids, starts, |start, end, pattern| {
+    g.trie.find(&key.text, tokens, starts, |start, end, pattern| {
         let original = text.get(Span::new(tokens[start].span().start, tokens[end - 1].span().end).range()).unwrap_or("");
         let entries: Vec<Entry> = g.patterns[pattern as usize].iter().filter(|(_, rule)| rule.accepts(original)).map(|(e, _)| *e).collect();
         if entries.is_empty() {

@@ -65,30 +65,30 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState, out: &mut V
 /// Whether token `i` can begin a name.
 fn starts_name(seg: &Segment<'_>, i: usize) -> bool {
     // all three need a capital: most tokens stop here
-    seg.tokens.get(i).is_some_and(|t| t.cap) && (is_name_word(seg, i) || is_initial(seg, i) || is_leading_particle(seg, i))
+    seg.tokens.get(i).is_some_and(|t| t.cap()) && (is_name_word(seg, i) || is_initial(seg, i) || is_leading_particle(seg, i))
 }
 
 /// « Le Drian », « De Gendt », « Van Rompuy »: a capitalised particle that
 /// begins a surname, inside a sentence or known to the gazetteer.
 fn is_leading_particle(seg: &Segment<'_>, i: usize) -> bool {
     let Some(t) = seg.tokens.get(i) else { return false };
-    if !t.cap || !seg.has(i, PARTICLE) || seg.taken.get(i).copied().unwrap_or(true) {
+    if !t.cap() || !seg.has(i, PARTICLE) || seg.taken.get(i).copied().unwrap_or(true) {
         return false;
     }
     let known = seg.hit_starting_at(i).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Person(_))));
-    known || (!t.sentence_start && is_name_word(seg, i + 1) && !seg.tokens[i + 1].sentence_start)
+    known || (!t.sentence_start() && is_name_word(seg, i + 1) && !seg.tokens[i + 1].sentence_start())
 }
 
 fn is_name_word(seg: &Segment<'_>, i: usize) -> bool {
     let Some(t) = seg.tokens.get(i) else { return false };
-    if t.kind != TokenKind::Word || !t.cap || seg.taken.get(i).copied().unwrap_or(true) {
+    if t.kind != TokenKind::Word || !t.cap() || seg.taken.get(i).copied().unwrap_or(true) {
         return false;
     }
     let w = seg.word(i);
     if seg.has(i, STOPWORD) || w.len() < 2 {
         return false;
     }
-    if t.upper && shouting(seg, i) {
+    if t.upper() && shouting(seg, i) {
         return false;
     }
     // A title word (a rank, role or nationality, not also a name) is context, not a name.
@@ -102,7 +102,7 @@ fn is_name_word(seg: &Segment<'_>, i: usize) -> bool {
 
 /// A headline or a text in capitals: the neighbours are capitals too.
 fn shouting(seg: &Segment<'_>, i: usize) -> bool {
-    let upper = |j: usize| seg.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word && t.upper);
+    let upper = |j: usize| seg.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word && t.upper());
     (i > 0 && upper(i - 1)) || upper(i + 1)
 }
 
@@ -110,14 +110,14 @@ fn shouting(seg: &Segment<'_>, i: usize) -> bool {
 fn is_initial(seg: &Segment<'_>, i: usize) -> bool {
     let Some(t) = seg.tokens.get(i) else { return false };
     t.kind == TokenKind::Word
-        && t.cap
+        && t.cap()
         && t.key_len() <= 4 // one letter, even a folded ligature
         && seg.word(i).chars().count() == 1
         && seg.word(i) != "m"
         && seg.is_punct(i + 1, ".")
-        && !seg.tokens[i + 1].space_before
+        && !seg.tokens[i + 1].space_before()
         && is_name_word(seg, i + 2)
-        && !seg.tokens[i + 2].sentence_start
+        && !seg.tokens[i + 2].sentence_start()
 }
 
 /// The end (exclusive) of the run of name words that starts at `start`.
@@ -126,7 +126,7 @@ fn run_end(seg: &Segment<'_>, start: usize) -> usize {
     let mut j = start;
     let mut end = start;
     while j < n {
-        if j > start && seg.tokens[j].sentence_start {
+        if j > start && seg.tokens[j].sentence_start() {
             break;
         }
         if is_initial(seg, j) {
@@ -147,7 +147,7 @@ fn run_end(seg: &Segment<'_>, start: usize) -> usize {
             while k < n && seg.has(k, PARTICLE) && k - j < 3 {
                 k += 1;
             }
-            if is_name_word(seg, k) && !seg.tokens[k].sentence_start {
+            if is_name_word(seg, k) && !seg.tokens[k].sentence_start() {
                 j = k;
                 continue;
             }
@@ -195,8 +195,8 @@ fn classify(seg: &mut Segment<'_>, start: usize, end: usize, sentence: usize, la
     if !seg.is_first_name(start) {
         let split = (start + 1..end.saturating_sub(1)).find(|&k| seg.is_first_name(k) && !seg.has(k, PARTICLE) && is_name_word(seg, k + 1));
         if let Some(k) = split {
-            let after_particle = seg.has(k - 1, PARTICLE) && seg.tokens[start].sentence_start;
-            let after_other = seg.tokens[k - 1].upper
+            let after_particle = seg.has(k - 1, PARTICLE) && seg.tokens[start].sentence_start();
+            let after_other = seg.tokens[k - 1].upper()
                 || seg.hit_ending_at(k - 1).is_some_and(|h| h.start >= start && !h.entries.iter().any(|e| matches!(e, Entry::Person(_))));
             if after_particle || after_other {
                 classify(seg, start, if after_particle { k - 1 } else { k }, sentence, last, state, out);
@@ -215,10 +215,10 @@ fn classify(seg: &mut Segment<'_>, start: usize, end: usize, sentence: usize, la
     }
     let ctx = context_before(seg, start, last, sentence);
     let aged = seg.is_punct(end, ",") && seg.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number) && seg.word(end + 2).starts_with("an");
-    let acronym = (start..end).all(|k| seg.tokens[k].upper);
+    let acronym = (start..end).all(|k| seg.tokens[k].upper());
     // « Mounzer Khalil, directeur des services de secours »: two names or
     // more, then a role in apposition
-    let with_role = end - start >= 2 && !seg.tokens[start].sentence_start && !covered_by_place && !acronym && context_after(seg, end).0.is_some();
+    let with_role = end - start >= 2 && !seg.tokens[start].sentence_start() && !covered_by_place && !acronym && context_after(seg, end).0.is_some();
     if (ctx.trigger && !covered_by_place && !acronym) || aged || with_role {
         emit(seg, start, end, None, None, sentence, last, out, "<titre> <Nom>");
         return;
@@ -237,7 +237,7 @@ fn context_before(seg: &Segment<'_>, start: usize, last: &LastPerson, sentence: 
     while j > 0 && steps < 8 {
         steps += 1;
         let k = j - 1;
-        if seg.tokens[j].sentence_start && j != start {
+        if seg.tokens[j].sentence_start() && j != start {
             break;
         }
         if after_determiner {

@@ -18,8 +18,8 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, out: &mut Vec<Entity>) {
         if !seg.free(h.start, h.end) {
             continue;
         }
-        let introduced = h.start > 0 && seg.has(h.start - 1, DETERMINER) && !seg.tokens[h.start].cap;
-        let lowercase = !seg.tokens[h.start].cap;
+        let introduced = h.start > 0 && seg.has(h.start - 1, DETERMINER) && !seg.tokens[h.start].cap();
+        let lowercase = !seg.tokens[h.start].cap();
         let nationality = seg.hit_starting_at(h.end).and_then(|n| match n.entries.first() {
             Some(Entry::Nationality(c)) => Some(seg.g.nationalities[*c as usize].iso3.clone()),
             _ => None,

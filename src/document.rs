@@ -142,6 +142,12 @@ pub struct Entity {
     pub rule: &'static str,
 }
 
+/// The order of entities in a document: by start, then end, a date after
+/// another entity of the same span.
+fn span_order(e: &Entity) -> (usize, usize, bool) {
+    (e.span.start, e.span.end, e.kind == Kind::Date)
+}
+
 /// Sorts entities by start then end, a date after any other entity of the
 /// same span (« Noël » the holiday after « Noël » a person already named),
 /// keeping the order of other ties. Sorting the entities themselves stably
@@ -149,7 +155,7 @@ pub struct Entity {
 /// their indices and moves them into place along the cycles of the
 /// permutation, with four bytes per entity.
 pub(crate) fn sort_by_span(entities: &mut [Entity]) {
-    let key = |e: &Entity| (e.span.start, e.span.end, e.kind == Kind::Date);
+    let key = span_order;
     if entities.is_sorted_by_key(key) {
         return;
     }
@@ -172,7 +178,7 @@ pub(crate) fn sort_by_span(entities: &mut [Entity]) {
 /// `entities`, in place from the back: each entity moves once, and an entity
 /// of `entities` stays before an added one of the same span.
 pub(crate) fn merge_sorted(entities: &mut Vec<Entity>, mut added: Vec<Entity>) {
-    let key = |e: &Entity| (e.span.start, e.span.end, e.kind == Kind::Date);
+    let key = span_order;
     debug_assert!(entities.is_sorted_by_key(key) && added.is_sorted_by_key(key));
     let mut from = entities.len();
     // room at the end, held by entities that own nothing

@@ -10,7 +10,7 @@ use super::lexicon::{self, Unit};
 use super::{DaySpec, Expr, Lean, Mention, Part};
 use crate::recognize::lexicon::{DATE_FUNCTION, DATE_START};
 use crate::recognize::{DocState, Segment};
-use crate::tokenize::TokenKind;
+use crate::tokenize::{Tok, TokenKind};
 
 /// A match: the token after it, the expression, and the rule's name.
 type Found = (usize, Expr, &'static str);
@@ -864,6 +864,13 @@ fn may_begin_here(c: &Cursor<'_, '_>, i: usize, w: &str, next_may_start: bool) -
     w != "il" || (c.w(i + 1) == "y" && c.w(i + 2) == "a")
 }
 
+/// Whether a date may begin at token `t` by what it is: a number or a word
+/// of [`DATE_START`] (the scan lists such tokens; the grammar asks it of the
+/// tokens that follow a candidate).
+pub(crate) fn may_start_date(t: &Tok) -> bool {
+    t.kind == TokenKind::Number || t.classes & DATE_START != 0
+}
+
 /// Whether [`may_begin_here`] needs the word after `word` to let a date begin
 /// at it: « un », « une » and « il » are among the commonest words of French
 /// and begin a date only before a few others (see [`next_lets_begin`]).
@@ -896,7 +903,7 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState) {
             if i < next || !c.free(i) {
                 continue;
             }
-            let may_start = |k: usize| seg.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) || seg.has(k, DATE_START);
+            let may_start = |k: usize| seg.tokens.get(k).is_some_and(may_start_date);
             let next_may_start = may_start(i + 1);
             let w = c.w(i);
             if !may_begin_here(&c, i, w, next_may_start) {

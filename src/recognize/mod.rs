@@ -254,7 +254,7 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
         if classes & (lexicon::PLACE_CONTEXT | lexicon::STREET | lexicon::PLACE_NOUN) != 0 || location::is_road_number(word) {
             candidates.place_context.push(i);
         }
-        let may_start_date = t.kind == TokenKind::Number || classes & lexicon::DATE_START != 0;
+        let may_start_date = dates::may_start_date(t);
         if let Some(function_word) = date_function.take() {
             if may_start_date {
                 candidates.dates.push(function_word);

@@ -55,7 +55,7 @@ struct Label(u8, usize);
 
 impl Label {
     /// The label's text in `buf`.
-    fn text(self, buf: &mut [u8; 21]) -> &str {
+    fn text<'b>(&self, buf: &'b mut [u8; 21]) -> &'b str {
         let at = decimal(self.1, buf) - 1;
         buf[at] = self.0;
         std::str::from_utf8(&buf[at..]).unwrap_or_default()
@@ -77,7 +77,7 @@ fn decimal(mut n: usize, buf: &mut [u8; 21]) -> usize {
 
 impl Serialize for Label {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(Label(self.0, self.1).text(&mut [0; 21]))
+        s.serialize_str(self.text(&mut [0; 21]))
     }
 }
 

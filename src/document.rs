@@ -197,6 +197,9 @@ pub(crate) fn merge_sorted(entities: &mut Vec<Entity>, mut added: Vec<Entity>) {
 
 /// The result of extraction over one text.
 ///
+/// The document owns its text: a `String` unless it was given another owner
+/// of a `str` (see [`Extractor::extract_text`](crate::Extractor::extract_text)).
+///
 /// # Example
 /// ```
 /// use vigie::{Extractor, Kind};
@@ -205,9 +208,9 @@ pub(crate) fn merge_sorted(entities: &mut Vec<Entity>, mut added: Vec<Entity>) {
 /// assert_eq!(doc.text_of(person), "Recep Tayyip Erdogan");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Document {
+pub struct Document<T = String> {
     /// The original text.
-    pub text: String,
+    pub text: T,
     /// The entities, in order of their start, then of their end.
     pub entities: Vec<Entity>,
     /// The date relative expressions were resolved against, and where it came from.
@@ -216,10 +219,10 @@ pub struct Document {
     pub meetings: Vec<crate::events::Meeting>,
 }
 
-impl Document {
+impl<T: AsRef<str>> Document<T> {
     /// The original text of `entity`.
     pub fn text_of(&self, entity: &Entity) -> &str {
-        self.text.get(entity.span.range()).unwrap_or("")
+        self.text.as_ref().get(entity.span.range()).unwrap_or("")
     }
 
     /// The entities of one kind.

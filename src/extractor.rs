@@ -147,8 +147,24 @@ impl Extractor {
 
     /// Like [`Extractor::extract`], taking the text without copying it.
     pub fn extract_string(&self, text: String, reference_date: Option<Date>) -> Document {
-        let (entities, reference_date, hints) = self.analyse(&text, reference_date);
-        let meetings = crate::events::meetings(&self.gazetteers, &text, &entities, &hints);
+        self.extract_text(text, reference_date)
+    }
+
+    /// Like [`Extractor::extract_string`], for any owner of the text: a
+    /// `String`, an `Arc<str>` shared with other code, a memory-mapped file
+    /// checked as UTF-8. The document keeps it.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use vigie::{Document, Extractor};
+    /// let text: Arc<str> = Arc::from("Vladimir Poutine a reçu Recep Tayyip Erdogan au Kremlin.");
+    /// let doc: Document<Arc<str>> = Extractor::new().extract_text(text.clone(), None);
+    /// assert_eq!(doc.text_of(&doc.entities[0]), "Vladimir Poutine");
+    /// assert!(Arc::ptr_eq(&doc.text, &text));
+    /// ```
+    pub fn extract_text<T: AsRef<str>>(&self, text: T, reference_date: Option<Date>) -> Document<T> {
+        let (entities, reference_date, hints) = self.analyse(text.as_ref(), reference_date);
+        let meetings = crate::events::meetings(&self.gazetteers, text.as_ref(), &entities, &hints);
         Document { text, entities, reference_date, meetings }
     }
 

@@ -20,16 +20,16 @@ use crate::offsets::CharOffsets;
 /// assert!(json.starts_with(r#"{"id":"d1","entities":[{"id":"e1","kind":"place","start":2,"end":8,"text":"Moscou""#), "{json}");
 /// ```
 #[derive(Debug)]
-pub struct Json<'a> {
+pub struct Json<'a, T = String> {
     /// The document's id, echoed as the first field.
     pub id: Option<&'a str>,
     /// Where the document came from (a file, `file:line`), echoed after the id.
     pub source: Option<&'a str>,
     /// The document.
-    pub document: &'a Document,
+    pub document: &'a Document<T>,
 }
 
-impl Serialize for Json<'_> {
+impl<T: AsRef<str>> Serialize for Json<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
         if let Some(id) = self.id {
@@ -108,12 +108,12 @@ impl Serialize for IsoDate {
     }
 }
 
-struct Entities<'a>(&'a Document);
+struct Entities<'a, T>(&'a Document<T>);
 
-impl Serialize for Entities<'_> {
+impl<T: AsRef<str>> Serialize for Entities<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let doc = self.0;
-        let mut chars = CharOffsets::new(&doc.text);
+        let mut chars = CharOffsets::new(doc.text.as_ref());
         let mut seq = s.serialize_seq(Some(doc.entities.len()))?;
         for (i, e) in doc.entities.iter().enumerate() {
             let start = chars.char_offset(e.span.start);
@@ -307,8 +307,8 @@ impl<W: Write> JsonBytes<'_, W> {
     }
 
     /// The array of entities.
-    fn entities(&mut self, doc: &Document) -> io::Result<()> {
-        let mut chars = CharOffsets::new(&doc.text);
+    fn entities<T: AsRef<str>>(&mut self, doc: &Document<T>) -> io::Result<()> {
+        let mut chars = CharOffsets::new(doc.text.as_ref());
         self.raw(b"[");
         for (i, e) in doc.entities.iter().enumerate() {
             if i > 0 {
@@ -357,7 +357,7 @@ impl<W: Write> Fields for JsonBytes<'_, W> {
     }
 }
 
-impl Json<'_> {
+impl<T: AsRef<str>> Json<'_, T> {
     /// Writes the document's JSON to `out`: the same text as serialising
     /// this value with serde_json, faster for a large document (its entities
     /// are written field by field into a buffer that goes to `out` every
@@ -395,7 +395,7 @@ impl Json<'_> {
     }
 }
 
-impl Document {
+impl<T: AsRef<str>> Document<T> {
     /// The document as one line of JSON (the public output contract).
     ///
     /// ```
@@ -409,12 +409,12 @@ impl Document {
     }
 }
 
-struct Events<'a>(&'a Document);
+struct Events<'a, T>(&'a Document<T>);
 
-impl Serialize for Events<'_> {
+impl<T: AsRef<str>> Serialize for Events<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let doc = self.0;
-        let mut chars = CharOffsets::new(&doc.text);
+        let mut chars = CharOffsets::new(doc.text.as_ref());
         let mut seq = s.serialize_seq(Some(doc.meetings.len()))?;
         for (n, m) in doc.meetings.iter().enumerate() {
             seq.serialize_element(&JsonMeeting { n: n + 1, m, doc, trigger: (chars.char_offset(m.trigger.start), chars.char_offset(m.trigger.end)), sentence: (chars.char_offset(m.sentence.start), chars.char_offset(m.sentence.end)) })?;
@@ -423,22 +423,22 @@ impl Serialize for Events<'_> {
     }
 }
 
-struct JsonMeeting<'a> {
+struct JsonMeeting<'a, T> {
     n: usize,
     m: &'a crate::events::Meeting,
-    doc: &'a Document,
+    doc: &'a Document<T>,
     trigger: (usize, usize),
     sentence: (usize, usize),
 }
 
 /// A reference to an entity: its name or value and its id.
-struct EntityRef<'a> {
-    doc: &'a Document,
+struct EntityRef<'a, T> {
+    doc: &'a Document<T>,
     index: usize,
     actor: Option<&'a str>,
 }
 
-impl Serialize for EntityRef<'_> {
+impl<T> Serialize for EntityRef<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let e = &self.doc.entities[self.index];
         let mut map = s.serialize_map(None)?;
@@ -451,7 +451,7 @@ impl Serialize for EntityRef<'_> {
     }
 }
 
-impl Serialize for JsonMeeting<'_> {
+impl<T: AsRef<str>> Serialize for JsonMeeting<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let m = self.m;
         let doc = self.doc;
@@ -459,7 +459,7 @@ impl Serialize for JsonMeeting<'_> {
         map.serialize_entry("id", &Label(b'm', self.n))?;
         map.serialize_entry("kind", "meeting")?;
         map.serialize_entry("status", m.status.as_str())?;
-        let participants: Vec<EntityRef<'_>> =
+        let participants: Vec<EntityRef<'_, T>> =
             m.participants.iter().zip(&m.actors).map(|(&index, actor)| EntityRef { doc, index, actor: actor.as_deref() }).collect();
         map.serialize_entry("participants", &participants)?;
         if !m.participant_countries.is_empty() {
@@ -478,7 +478,7 @@ impl Serialize for JsonMeeting<'_> {
         if let Some(d) = m.date {
             map.serialize_entry("date", &EntityRef { doc, index: d, actor: None })?;
         }
-        let text = |sp: crate::Span| doc.text.get(sp.range()).unwrap_or("");
+        let text = |sp: crate::Span| doc.text.as_ref().get(sp.range()).unwrap_or("");
         map.serialize_entry("trigger", &serde_json::json!({"start": self.trigger.0, "end": self.trigger.1, "text": text(m.trigger)}))?;
         map.serialize_entry("sentence", &serde_json::json!({"start": self.sentence.0, "end": self.sentence.1}))?;
         map.serialize_entry("event_type", "CONSULT")?;

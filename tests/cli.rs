@@ -205,3 +205,27 @@ fn usage_errors_exit_with_2() {
     assert!(String::from_utf8_lossy(&missing.stdout).contains("\"error\""));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn large_files_mapped_or_read_give_the_same_records() {
+    let dir = scratch("mapped");
+    // above the size from which files are mapped into memory
+    let mut big = SEED.repeat(2_000_000 / SEED.len() + 1);
+    std::fs::write(dir.join("big.txt"), &big).unwrap();
+    let cut = big.len() - 1000;
+    let at = (cut..big.len()).find(|&i| big.is_char_boundary(i)).unwrap();
+    big.insert(at, '\u{1}');
+    let mut bytes = big.into_bytes();
+    bytes[at] = 0xff;
+    std::fs::write(dir.join("bad.txt"), &bytes).unwrap();
+    let mapped = run(&["extract", "--json", "--quiet", "big.txt", "bad.txt"], &dir);
+    let read = run(&["extract", "--json", "--quiet", "--no-mmap", "big.txt", "bad.txt"], &dir);
+    assert_eq!(mapped.status.code(), Some(1), "{}", String::from_utf8_lossy(&mapped.stderr));
+    assert_eq!(mapped.stdout, read.stdout, "the same records, mapped or read");
+    let text = String::from_utf8(mapped.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["entities"].as_array().unwrap().len() > 10_000);
+    assert_eq!(lines[1]["error"], format!("not UTF-8: invalid byte at offset {at}"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

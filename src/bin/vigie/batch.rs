@@ -20,7 +20,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vigie::{output::Json, Extractor};
 
 use crate::resume::Done;
-use crate::sources::{Counters, Job, Reader};
+use crate::sources::{Counters, Job, Reader, Text};
 use crate::summary::summary;
 
 /// A batch closes when its texts reach this size…
@@ -98,7 +98,7 @@ struct Rendered {
 /// its JSON in memory next to its text.
 enum Piece {
     Lines(Vec<u8>),
-    Document { id: String, source: String, document: vigie::Document },
+    Document { id: String, source: String, document: vigie::Document<Text> },
 }
 
 /// A document's JSON is written by the writer above this size of text.
@@ -213,7 +213,7 @@ fn work(extractor: &Extractor, format: Format, batches: &Mutex<Receiver<Batch>>,
             match job.input {
                 Ok((text, reference)) => {
                     let large = text.len() > STREAMED_TEXT_BYTES;
-                    let doc = extractor.extract_string(text, reference);
+                    let doc = extractor.extract_text(text, reference);
                     match format {
                         Format::JsonLines if large => {
                             pieces.push(Piece::Lines(std::mem::take(&mut out)));
@@ -248,7 +248,7 @@ fn work(extractor: &Extractor, format: Format, batches: &Mutex<Receiver<Batch>>,
 }
 
 /// One document's JSON record and its newline.
-fn json_line(out: &mut impl Write, id: &str, source: &str, document: &vigie::Document) -> io::Result<()> {
+fn json_line(out: &mut impl Write, id: &str, source: &str, document: &vigie::Document<Text>) -> io::Result<()> {
     Json { id: Some(id), source: Some(source), document }.write_to(&mut *out)?;
     out.write_all(b"\n")
 }

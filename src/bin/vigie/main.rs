@@ -89,6 +89,10 @@ struct ExtractArgs {
     /// No progress bar and no final summary on standard error.
     #[arg(short, long)]
     quiet: bool,
+    /// Read large files rather than map them into memory (mapping is faster,
+    /// but a file truncated by another program while it is mapped stops vigie).
+    #[arg(long)]
+    no_mmap: bool,
 }
 
 fn main() -> ExitCode {
@@ -139,7 +143,7 @@ fn run(args: ExtractArgs) -> io::Result<u64> {
         total_bytes: if progress { sources::total_bytes(&inputs, &filter) } else { None },
     };
     let counters = Arc::new(Counters::default());
-    let reader = Reader { jsonl: args.jsonl, reference: args.reference_date, filter: &filter, counters };
+    let reader = Reader { jsonl: args.jsonl, mmap: !args.no_mmap, reference: args.reference_date, filter: &filter, counters };
     let extractor = Extractor::new();
 
     let stats = match &args.output {

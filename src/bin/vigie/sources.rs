@@ -23,8 +23,62 @@ pub struct Job {
     /// Where it came from: the path, or `path:line`.
     pub source: String,
     /// The text and its own reference date, or why there is none.
-    pub input: Result<(String, Option<Date>), String>,
+    pub input: Result<(Text, Option<Date>), String>,
 }
+
+/// A document's text: read into memory, or a large file mapped into it.
+pub enum Text {
+    Read(String),
+    Mapped(MappedText),
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Text::Read(text) => text,
+            Text::Mapped(mapped) => mapped.as_str(),
+        }
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+/// A file mapped into memory whose bytes were checked to be UTF-8.
+///
+/// The map is private and read-only, so vigie never writes the file; like
+/// every reader of a mapped file, it trusts other programs not to change the
+/// file while it is read (one that truncates it stops vigie with SIGBUS).
+/// `--no-mmap` reads files instead.
+pub struct MappedText(memmap2::Mmap);
+
+impl MappedText {
+    /// Maps `file`; `Ok(Err(offset))` when its bytes are not UTF-8.
+    fn map(file: &File) -> io::Result<Result<MappedText, usize>> {
+        // SAFETY: the map is read-only and private; a change of the file by
+        // another program while it is mapped is outside what vigie answers for
+        // (see the type's documentation).
+        let map = unsafe { memmap2::Mmap::map(file)? };
+        let _ = map.advise(memmap2::Advice::Sequential);
+        Ok(match simdutf8::basic::from_utf8(&map) {
+            Ok(_) => Ok(MappedText(map)),
+            Err(_) => Err(std::str::from_utf8(&map).err().map_or(0, |e| e.valid_up_to())),
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        // SAFETY: the bytes were checked to be UTF-8 when mapped.
+        unsafe { std::str::from_utf8_unchecked(&self.0) }
+    }
+}
+
+/// Files from this size up are mapped into memory rather than read: below it,
+/// mapping and unmapping cost more than the copy they save.
+const MAP_FROM_BYTES: u64 = 1 << 20;
 
 impl Job {
     /// The error record that stands for what could not be read at `source`.
@@ -108,6 +162,8 @@ impl<R: Read> Read for Counting<R> {
 /// What the reader needs to turn paths into jobs.
 pub struct Reader<'a> {
     pub jsonl: bool,
+    /// Whether large text files may be mapped into memory (see [`MappedText`]).
+    pub mmap: bool,
     pub reference: Option<Date>,
     pub filter: &'a Filter,
     pub counters: Arc<Counters>,
@@ -154,6 +210,14 @@ impl Reader<'_> {
         };
         let jsonl = self.jsonl || inner_name.ends_with(".jsonl") || inner_name.ends_with(".ndjson");
         if !jsonl && !gzipped {
+            let size = file.metadata().ok().filter(|m| m.is_file()).map_or(0, |m| m.len());
+            if self.mmap && size >= MAP_FROM_BYTES {
+                if let Ok(mapped) = MappedText::map(&file) {
+                    self.counters.disk.fetch_add(size, Ordering::Relaxed);
+                    return emit(self.mapped_job(source, mapped));
+                }
+                // a file that cannot be mapped is read
+            }
             // Read by the file itself: it allocates once, for the file's size,
             // and fills memory without first clearing it as a generic reader must.
             let mut bytes = Vec::new();
@@ -175,14 +239,26 @@ impl Reader<'_> {
         let input = match bytes {
             Err(e) => Err(format!("cannot read: {e}")),
             Ok(bytes) => match utf8_string(bytes) {
-                Ok(text) => {
-                    self.counters.text.fetch_add(text.len() as u64, Ordering::Relaxed);
-                    Ok((text, self.reference))
-                }
-                Err(e) => Err(format!("not UTF-8: invalid byte at offset {}", e.utf8_error().valid_up_to())),
+                Ok(text) => Ok(self.counted(Text::Read(text))),
+                Err(e) => Err(not_utf8(e.utf8_error().valid_up_to())),
             },
         };
         Job { id: source.clone(), source, input }
+    }
+
+    /// The job of one mapped file, or of the offset where it is not UTF-8.
+    fn mapped_job(&self, source: String, mapped: Result<MappedText, usize>) -> Job {
+        let input = match mapped {
+            Ok(mapped) => Ok(self.counted(Text::Mapped(mapped))),
+            Err(offset) => Err(not_utf8(offset)),
+        };
+        Job { id: source.clone(), source, input }
+    }
+
+    /// The text with the reference date, counted for the progress display.
+    fn counted(&self, text: Text) -> (Text, Option<Date>) {
+        self.counters.text.fetch_add(text.len() as u64, Ordering::Relaxed);
+        (text, self.reference)
     }
 
     /// One stream: one document, or one a line.
@@ -212,7 +288,7 @@ impl Reader<'_> {
             let job = match parse_line(trimmed, self.reference) {
                 Ok((id, text, reference)) => {
                     self.counters.text.fetch_add(text.len() as u64, Ordering::Relaxed);
-                    Job { id: id.unwrap_or_else(|| format!("line{line_no}")), source: at, input: Ok((text, reference)) }
+                    Job { id: id.unwrap_or_else(|| format!("line{line_no}")), source: at, input: Ok((Text::Read(text), reference)) }
                 }
                 Err((id, message)) => Job { id: id.unwrap_or_else(|| format!("line{line_no}")), source: at, input: Err(message) },
             };
@@ -221,6 +297,10 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+fn not_utf8(offset: usize) -> String {
+    format!("not UTF-8: invalid byte at offset {offset}")
 }
 
 /// The bytes as a string, validated with SIMD (the standard library's check

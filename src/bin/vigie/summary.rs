@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use vigie::{Document, Kind, Norm};
 
 /// The readable summary: people first, then the other kinds grouped.
-pub fn summary(id: &str, doc: &Document, out: &mut impl Write) -> io::Result<()> {
+pub fn summary(id: &str, doc: &Document<impl AsRef<str>>, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "== {id}")?;
     if let Some((date, source)) = doc.reference_date {
         writeln!(out, "reference date: {date} ({})", source.as_str())?;

@@ -192,11 +192,20 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
             if let Some(fold) = latin.get(u - 0x80) {
                 i += 2;
                 match fold {
-                    // most accented letters fold to one ASCII letter: no copy of a string
-                    LatinFold::Ascii(b) => out.text.push(char::from(*b)),
-                    LatinFold::Text(folded) => out.text.push_str(folded),
+                    // Most accented letters fold to one ASCII letter: no copy of a
+                    // string, and the letter joins the run of copied bytes before it
+                    // (it begins where the run would go on; only a run's last byte
+                    // may stand for more than one original byte, see `OffsetMap`),
+                    // so a word with an accent spans one piece fewer.
+                    LatinFold::Ascii(b) => {
+                        out.text.push(char::from(*b));
+                        out.map.extend_identity(at, 1);
+                    }
+                    LatinFold::Text(folded) => {
+                        out.text.push_str(folded);
+                        out.map.push(at, out.text.len() - before);
+                    }
                 }
-                out.map.push(at, out.text.len() - before);
                 continue;
             }
         }

@@ -83,8 +83,10 @@ impl From<Range<usize>> for Span {
 /// on character boundaries and never splits a letter from its accent.
 ///
 /// The map is kept as pieces rather than one entry a byte: a run of bytes
-/// copied as they are (ASCII, nearly all of a French text) is one piece, and
-/// so is the output of each character that normalisation changed.
+/// that each come from the next byte of the original is one piece (bytes
+/// copied as they are, nearly all of a French text, and at the end of a run
+/// the letter an accented one folds to, as « é » to « e »), and so is the
+/// output of each other character that normalisation changed.
 ///
 /// # Example
 /// ```
@@ -105,8 +107,9 @@ pub struct OffsetMap {
     original_len: usize,
 }
 
-/// Normalised bytes from `at` to the next piece: copied one to one from
-/// `original` on (`copied`), or all produced by the unit at `original`.
+/// Normalised bytes from `at` to the next piece: produced one to one by the
+/// units from `original` on (`copied`: one byte each, but for the last byte,
+/// whose unit may be longer), or all produced by the unit at `original`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Piece {
     at: usize,
@@ -141,7 +144,9 @@ impl OffsetMap {
         }
     }
 
-    /// Maps `len` output bytes one to one onto the original from `original_start`.
+    /// Maps `len` output bytes one to one onto the original from
+    /// `original_start`: the bytes of each unit, or the one byte a unit
+    /// folds to when it is the last (see [`Piece`]).
     #[inline]
     pub(crate) fn extend_identity(&mut self, original_start: usize, len: usize) {
         if len == 0 {
@@ -269,7 +274,8 @@ impl MapWalker<'_> {
     #[inline]
     pub(crate) fn original_span(&mut self, span: Span, original: &str) -> Span {
         // Inside a run of copied bytes, with one more after the span: the
-        // span was copied as it is, and no combining mark follows it.
+        // span was copied as it is (only a run's last byte may come from a
+        // longer unit), and no combining mark follows it.
         if self.copied_from <= span.start && span.end < self.copied_to {
             return Span::new(span.start.wrapping_add_signed(self.delta), span.end.wrapping_add_signed(self.delta));
         }

@@ -283,9 +283,35 @@ impl MapWalker<'_> {
     }
 
     /// [`MapWalker::original_span`] for a span that begins, ends or lies
-    /// outside a run of copied bytes (a word with an accent): one walk from
-    /// the piece of its first byte to the piece of its last.
+    /// outside a run of copied bytes (a word with an accent).
+    #[inline(never)]
     fn original_span_across_pieces(&mut self, span: Span, original: &str) -> Span {
+        // The commonest case: the span ends inside the next run of copied
+        // bytes, and begins in it or in this one (a word with one accent,
+        // which ends this run; the word after a word that ends with one).
+        let pieces = &self.map.pieces;
+        let next = self.piece + 1;
+        if let Some(p) = pieces.get(next).filter(|p| p.copied && p.at < span.end) {
+            let next_end = pieces.get(next + 1).map_or(self.map.len, |q| q.at);
+            let start = if p.at <= span.start {
+                Some(p.original + (span.start - p.at))
+            } else if self.copied_from <= span.start && span.start < self.copied_to {
+                Some(span.start.wrapping_add_signed(self.delta))
+            } else {
+                None
+            };
+            if let Some(start) = start.filter(|_| span.end < next_end) {
+                self.piece = next;
+                (self.copied_from, self.copied_to, self.delta) = (p.at, next_end, p.original as isize - p.at as isize);
+                return Span::new(start, span.end.wrapping_add_signed(self.delta));
+            }
+        }
+        self.original_span_walking(span, original)
+    }
+
+    /// The general case: one walk from the piece of the span's first byte
+    /// to the piece of its last.
+    fn original_span_walking(&mut self, span: Span, original: &str) -> Span {
         let pieces = &self.map.pieces;
         if span.is_empty() || span.end > self.map.len || pieces.is_empty() {
             let start = self.start_of(span.start);

@@ -445,6 +445,36 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Spans as a tokenizer asks for them (increasing, with gaps), over
+        /// texts full of what folding changes: the walker's answer is the map's.
+        #[test]
+        fn the_walker_agrees_with_the_map_on_any_text(
+            original in "[a-zA-Z éèàçôÉœŒ’½ﬁ…\u{301}\u{327}\u{200b}.,-]{0,48}",
+            steps in proptest::collection::vec((0usize..4, 0usize..12), 1..24),
+        ) {
+            let key = crate::normalize::fold(&original);
+            let text = key.text.as_str();
+            let n = text.len();
+            let boundary = |mut i: usize| {
+                while i < n && !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                i.min(n)
+            };
+            let mut walker = key.map.walker();
+            let mut at = 0;
+            for (gap, len) in steps {
+                let a = boundary(at + gap);
+                let b = boundary(a + len);
+                let start = key.map.start_of(a);
+                let expected = if a == b { Span::new(start, start) } else { Span::new(start, unit_end(&original, key.map.start_of(b - 1)).max(start)) };
+                proptest::prop_assert_eq!(walker.original_span(Span::new(a, b), &original), expected, "{:?} {}..{}", original, a, b);
+                at = b;
+            }
+        }
+    }
+
     #[test]
     fn char_offsets_count_code_points_either_way() {
         let text = "Réunion à Moscou — 𝔸 et Ωmega, «ok» naïve";

@@ -219,6 +219,31 @@ fn norm_fields<F: Fields>(f: &mut F, norm: &Norm) -> Result<(), F::Error> {
     Ok(())
 }
 
+/// The place of the first byte of `bytes` that JSON escapes (a quote, a
+/// backslash, a control character), eight bytes at a time.
+#[inline]
+fn first_escaped(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = !HIGH;
+    // Each test sets the high bit of the bytes it finds and of no other: no
+    // carry or borrow crosses from one byte to the next.
+    let zero = |v: u64| !(((v & LOW) + LOW) | v) & HIGH;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("an 8-byte slice"));
+        // below 0x20: with its high bit set, such a byte loses it when 0x20 is
+        // taken off (and borrows from no other byte)
+        let control = !((x | HIGH) - 0x20 * ONES) & !x & HIGH;
+        let marks = control | zero(x ^ (u64::from(b'"') * ONES)) | zero(x ^ (u64::from(b'\\') * ONES));
+        if marks != 0 {
+            return Some(at + (marks.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\').map(|i| at + i)
+}
+
 /// JSON text written byte by byte into a buffer that goes to its writer
 /// every 64 KiB: the same text serde_json makes (a test holds them equal),
 /// without its machinery for each of a book's hundreds of thousands of fields.
@@ -265,7 +290,7 @@ impl<W: Write> JsonBytes<'_, W> {
         let buf = &mut self.buf;
         buf.push(b'"');
         let mut rest = s.as_bytes();
-        while let Some(i) = rest.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        while let Some(i) = first_escaped(rest) {
             buf.extend_from_slice(&rest[..i]);
             let b = rest[i];
             rest = &rest[i + 1..];
@@ -487,5 +512,32 @@ impl<T: AsRef<str>> Serialize for JsonMeeting<'_, T> {
         map.serialize_entry("confidence", &((m.confidence * 100.0).round() / 100.0))?;
         map.serialize_entry("summary", &m.summary)?;
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_escaped;
+
+    #[test]
+    fn first_escaped_finds_what_a_byte_by_byte_search_finds() {
+        let naive = |bytes: &[u8]| bytes.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        // every byte value at every place of backgrounds of plain, high and
+        // borderline bytes (a byte above one that borrows or carries must not be marked)
+        for background in [b' ', b'a', 0x80, 0x82, 0xFF, 0x21, 0x5D, 0x23, 0x7F] {
+            for len in 0..20 {
+                for at in 0..len {
+                    for value in 0..=255u8 {
+                        let mut bytes = vec![background; len];
+                        bytes[at] = value;
+                        assert_eq!(first_escaped(&bytes), naive(&bytes), "{bytes:?}");
+                        if at + 1 < len {
+                            bytes[at + 1] = b'"';
+                            assert_eq!(first_escaped(&bytes), naive(&bytes), "{bytes:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -856,6 +856,15 @@ fn may_begin_here(c: &Cursor<'_, '_>, i: usize, w: &str, next_may_start: bool) -
     if seg.has(i, DATE_FUNCTION) {
         return next_may_start && (content(i + 1) || (seg.has(i + 1, DATE_FUNCTION) && content(i + 2)));
     }
+    // Common words that begin a date only before one kind of word, as their
+    // one rule says: « le même jour » (`relative`), « l'été 2017 », « l'hiver
+    // dernier » (`season_or_quarter`), « quelques jours plus tard » (`relative`).
+    match w {
+        "meme" => return c.w(i + 1) == "jour",
+        "printemps" | "ete" | "automne" | "hiver" => return c.is_number(i + 1) || lean_word(c.w(i + 1)).is_some(),
+        "quelques" => return lexicon::unit(c.w(i + 1)).is_some(),
+        _ => {}
+    }
     if seg.tokens[i].kind == TokenKind::Word && lexicon::number_word(w).is_some() {
         // « sept. 2014 »: the abbreviated month before a year
         let abbreviation = c.w(i + 1) == "." && seg.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number);

@@ -857,12 +857,17 @@ fn may_begin_here(c: &Cursor<'_, '_>, i: usize, w: &str, next_may_start: bool) -
         return next_may_start && (content(i + 1) || (seg.has(i + 1, DATE_FUNCTION) && content(i + 2)));
     }
     // Common words that begin a date only before one kind of word, as their
-    // one rule says: « le même jour » (`relative`), « l'été 2017 », « l'hiver
-    // dernier » (`season_or_quarter`), « quelques jours plus tard » (`relative`).
+    // rules say: « le même jour » (`relative`), « l'été 2017 », « l'hiver
+    // dernier » (`season_or_quarter`), « quelques jours plus tard »
+    // (`relative`), « le jour suivant » (`relative`), « le jour de l'an »
+    // (`holiday`); and words that never begin one, date words only so that
+    // a function word before them may (« ce soir », « les deux derniers »).
     match w {
         "meme" => return c.w(i + 1) == "jour",
         "printemps" | "ete" | "automne" | "hiver" => return c.is_number(i + 1) || lean_word(c.w(i + 1)).is_some(),
         "quelques" => return lexicon::unit(c.w(i + 1)).is_some(),
+        "jour" => return c.w(i + 1) == "de" || lean_word(c.w(i + 1)).is_some(),
+        "matin" | "soir" | "nuit" | "apres-midi" | "derniers" | "dernieres" => return false,
         _ => {}
     }
     if seg.tokens[i].kind == TokenKind::Word && lexicon::number_word(w).is_some() {

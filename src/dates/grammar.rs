@@ -867,6 +867,11 @@ fn may_begin_here(c: &Cursor<'_, '_>, i: usize, w: &str, next_may_start: bool) -
         "printemps" | "ete" | "automne" | "hiver" => return c.is_number(i + 1) || lean_word(c.w(i + 1)).is_some(),
         "quelques" => return lexicon::unit(c.w(i + 1)).is_some(),
         "jour" => return c.w(i + 1) == "de" || lean_word(c.w(i + 1)).is_some(),
+        // an ordinal in letters is a day before its month (`days`), or a quarter
+        "premier" | "premiere" | "second" | "seconde" | "deuxieme" | "troisieme" | "quatrieme" => {
+            let next = c.w(i + 1);
+            return lexicon::month(next).is_some() || matches!(next, "er" | "re" | "," | "et" | "-" | "au" | "a" | "trimestre");
+        }
         "matin" | "soir" | "nuit" | "apres-midi" | "derniers" | "dernieres" => return false,
         _ => {}
     }

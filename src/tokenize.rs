@@ -463,6 +463,13 @@ fn word_end(key: &str, start: usize) -> (usize, bool) {
     }
 }
 
+/// Whether `word` is one character (its first spans it all; counting its
+/// characters would cost a loop set up for long strings).
+#[inline]
+pub(crate) fn is_one_char(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.len_utf8() == word.len())
+}
+
 /// Whether the full stop (or ! ?) just pushed ends a sentence.
 fn ends_sentence(tokens: &[Tok], key: &str, bytes: &[u8], after: usize) -> bool {
     let n = tokens.len();
@@ -472,7 +479,7 @@ fn ends_sentence(tokens: &[Tok], key: &str, bytes: &[u8], after: usize) -> bool 
         if prev.kind == TokenKind::Word && !tokens[n - 1].space_before() {
             let word = &key[prev.key()];
             // an initial (« J. ») or a known abbreviation (« Gal. »)
-            if word.chars().count() == 1 || is_abbreviation(word.as_bytes()) {
+            if is_one_char(word) || is_abbreviation(word.as_bytes()) {
                 return false;
             }
         }
@@ -601,6 +608,13 @@ fn particle_then_capital(text: &[u8], key: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_char_is_a_count_of_one() {
+        for word in ["", "j", "é", "œ", "oe", "ab", "𝔸", "𝔸b", "e\u{301}", "m."] {
+            assert_eq!(is_one_char(word), word.chars().count() == 1, "{word:?}");
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.span.range()]).collect()

@@ -112,7 +112,7 @@ fn is_initial(seg: &Segment<'_>, i: usize) -> bool {
     t.kind == TokenKind::Word
         && t.cap()
         && t.key_len() <= 4 // one letter, even a folded ligature
-        && seg.word(i).chars().count() == 1
+        && crate::tokenize::is_one_char(seg.word(i))
         && seg.word(i) != "m"
         && seg.is_punct(i + 1, ".")
         && !seg.tokens[i + 1].space_before()

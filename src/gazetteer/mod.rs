@@ -352,7 +352,7 @@ impl Gazetteers {
 /// of columns serves every row (tables have tens of thousands).
 fn for_each_row<'t>(file: &str, text: &'t str, columns: usize, mut each: impl FnMut(&[&'t str]) -> Result<(), String>) -> Result<(), Error> {
     let err = |line: usize, message: String| Error::Gazetteer { file: file.to_string(), line, message };
-    let mut lines = text.lines().enumerate();
+    let mut lines = lines_of(text).enumerate();
     match lines.next() {
         Some((_, l)) if l.starts_with("# source:") => {}
         _ => return Err(err(1, "the first line must be the provenance line `# source: … | licence: … | retrieved: …`".into())),
@@ -363,7 +363,12 @@ fn for_each_row<'t>(file: &str, text: &'t str, columns: usize, mut each: impl Fn
     let mut cols = Vec::with_capacity(columns);
     for (i, line) in lines {
         let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
+        // a line that begins with a letter is not blank: most are told so at once
+        let blank = match line.as_bytes().first() {
+            Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
+            _ => line.trim().is_empty(),
+        };
+        if blank || line.starts_with('#') {
             continue;
         }
         fields_into(line, &mut cols);
@@ -376,6 +381,28 @@ fn for_each_row<'t>(file: &str, text: &'t str, columns: usize, mut each: impl Fn
         each(&cols).map_err(|message| err(i + 1, message))?;
     }
     Ok(())
+}
+
+/// The lines of `text`, as `str::lines` gives them (a line ends at « \n »,
+/// and a « \r » just before it goes too), found by a loop over the bytes: the
+/// tables' lines are short, and a vectorised search for each end costs more
+/// than it saves.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let line = match rest.bytes().position(|b| b == b'\n') {
+            Some(end) => {
+                let line = &rest[..end];
+                rest = &rest[end + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some(line)
+    })
 }
 
 /// The tab-separated fields of `line` into `cols`, found in one pass over its
@@ -396,6 +423,13 @@ fn fields_into<'t>(line: &'t str, cols: &mut Vec<&'t str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_split_like_str_lines() {
+        for text in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\n", "a\r\r\nb", "\r", "é\nà\n\nz", "x\n\r\n"] {
+            assert_eq!(lines_of(text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
 
     #[test]
     fn fields_split_on_tabs_like_split() {

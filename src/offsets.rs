@@ -301,8 +301,7 @@ impl MapWalker<'_> {
                 None
             };
             if let Some(start) = start.filter(|_| span.end < next_end) {
-                self.piece = next;
-                (self.copied_from, self.copied_to, self.delta) = (p.at, next_end, p.original as isize - p.at as isize);
+                self.enter(next);
                 return Span::new(start, span.end.wrapping_add_signed(self.delta));
             }
         }

@@ -64,10 +64,7 @@ impl MappedText {
         // (see the type's documentation).
         let map = unsafe { memmap2::Mmap::map(file)? };
         let _ = map.advise(memmap2::Advice::Sequential);
-        Ok(match simdutf8::basic::from_utf8(&map) {
-            Ok(_) => Ok(MappedText(map)),
-            Err(_) => Err(std::str::from_utf8(&map).err().map_or(0, |e| e.valid_up_to())),
-        })
+        Ok(check_utf8(&map).map(|()| MappedText(map)))
     }
 
     fn as_str(&self) -> &str {
@@ -240,7 +237,7 @@ impl Reader<'_> {
             Err(e) => Err(format!("cannot read: {e}")),
             Ok(bytes) => match utf8_string(bytes) {
                 Ok(text) => Ok(self.counted(Text::Read(text))),
-                Err(e) => Err(not_utf8(e.utf8_error().valid_up_to())),
+                Err(offset) => Err(not_utf8(offset)),
             },
         };
         Job { id: source.clone(), source, input }
@@ -303,15 +300,23 @@ fn not_utf8(offset: usize) -> String {
     format!("not UTF-8: invalid byte at offset {offset}")
 }
 
-/// The bytes as a string, validated with SIMD (the standard library's check
-/// is several times slower on accented text); the error says where it fails.
-fn utf8_string(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
-    if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        // SAFETY: the bytes were just validated as UTF-8.
-        Ok(unsafe { String::from_utf8_unchecked(bytes) })
-    } else {
-        String::from_utf8(bytes)
+/// Whether `bytes` are UTF-8, checked with SIMD (the standard library's
+/// check is several times slower on accented text); else the offset of the
+/// first byte that is not.
+fn check_utf8(bytes: &[u8]) -> Result<(), usize> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(_) => Ok(()),
+        // the fast check does not say where: the standard one does
+        Err(_) => Err(std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to())),
     }
+}
+
+/// The bytes as a string (see [`check_utf8`]), or the offset where they
+/// stop being UTF-8.
+fn utf8_string(bytes: Vec<u8>) -> Result<String, usize> {
+    check_utf8(&bytes)?;
+    // SAFETY: the bytes were just checked to be UTF-8.
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 type LineError = (Option<String>, String);

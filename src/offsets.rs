@@ -374,7 +374,11 @@ fn continuation_bytes(bytes: &[u8]) -> usize {
 
 /// Converts byte offsets of one text into code-point offsets. Each call costs
 /// the distance from the previous offset, so offsets in increasing order (or
-/// nearly so) convert in linear time overall.
+/// nearly so) convert in linear time overall; an offset far behind the last
+/// one costs at most [`CharOffsets::CHECKPOINT_BYTES`] of counting, from the
+/// count kept at each multiple of that size already passed (so that the
+/// meetings of a book, converted after its entities, do not count the whole
+/// text again).
 ///
 /// # Example
 /// ```
@@ -383,31 +387,56 @@ fn continuation_bytes(bytes: &[u8]) -> usize {
 /// let mut chars = CharOffsets::new(text);
 /// assert_eq!(chars.char_offset(12), 10);
 /// assert_eq!(chars.char_offset(18), 16);
+/// assert_eq!(chars.char_offset(3), 2);
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CharOffsets<'t> {
     text: &'t str,
     byte: usize,
     chars: usize,
+    /// `checkpoints[k]`: the code points before byte `(k + 1) * CHECKPOINT_BYTES`.
+    checkpoints: Vec<usize>,
 }
 
 impl<'t> CharOffsets<'t> {
+    /// The distance between two counts kept for going back.
+    pub const CHECKPOINT_BYTES: usize = 64 * 1024;
+
     /// A converter for `text`.
     pub fn new(text: &'t str) -> CharOffsets<'t> {
-        CharOffsets { text, byte: 0, chars: 0 }
+        CharOffsets { text, byte: 0, chars: 0, checkpoints: Vec::new() }
     }
 
     /// The code-point offset of byte offset `byte` (clamped to the text).
     pub fn char_offset(&mut self, byte: usize) -> usize {
+        const STEP: usize = CharOffsets::CHECKPOINT_BYTES;
         let byte = byte.min(self.text.len());
+        let bytes = self.text.as_bytes();
         // Count the bytes that start a character (not UTF-8 continuation
-        // bytes) between the last position and this one, either way.
+        // bytes) between a known position and this one.
         let starts = |b: &[u8]| b.len() - continuation_bytes(b);
-        if byte >= self.byte {
-            self.chars += starts(&self.text.as_bytes()[self.byte..byte]);
-        } else {
-            self.chars -= starts(&self.text.as_bytes()[byte..self.byte]);
+        // from the count kept at or before `byte` when it is nearer
+        let k = byte / STEP;
+        if k <= self.checkpoints.len() && byte - k * STEP < self.byte.abs_diff(byte) {
+            (self.byte, self.chars) = (k * STEP, k.checked_sub(1).map_or(0, |i| self.checkpoints[i]));
         }
+        if byte < self.byte {
+            self.chars -= starts(&bytes[byte..self.byte]);
+            self.byte = byte;
+            return self.chars;
+        }
+        // forward, keeping the count at each multiple of STEP passed for the
+        // first time (the position never lies beyond the next one to keep)
+        loop {
+            let next = (self.checkpoints.len() + 1) * STEP;
+            if next > byte {
+                break;
+            }
+            self.chars += starts(&bytes[self.byte..next]);
+            self.byte = next;
+            self.checkpoints.push(self.chars);
+        }
+        self.chars += starts(&bytes[self.byte..byte]);
         self.byte = byte;
         self.chars
     }
@@ -485,6 +514,26 @@ mod tests {
         ends.reverse();
         for &b in &ends {
             assert_eq!(chars.char_offset(b), text[..b].chars().count());
+        }
+    }
+
+    proptest::proptest! {
+        /// Offsets in any order over a text of several checkpoints, on
+        /// character boundaries or not: the count of bytes that begin a
+        /// character before each.
+        #[test]
+        fn char_offsets_agree_with_a_count_anywhere(
+            unit in "[a-zé𝔸—]{1,6}",
+            copies in 20_000usize..60_000,
+            offsets in proptest::collection::vec(0.0f64..1.1, 1..40),
+        ) {
+            let text = unit.repeat(copies);
+            let mut chars = CharOffsets::new(&text);
+            for f in offsets {
+                let byte = ((text.len() as f64 * f) as usize).min(text.len());
+                let expected = text.as_bytes()[..byte].iter().filter(|&&b| (b as i8) >= -64).count();
+                proptest::prop_assert_eq!(chars.char_offset(byte), expected, "byte {}", byte);
+            }
         }
     }
 }

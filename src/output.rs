@@ -2,6 +2,7 @@
 //! code-point offsets into the original text, lowercase kinds, ISO 3166-1
 //! alpha-3 codes. Fields are only ever added, never renamed or removed.
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
@@ -42,8 +43,11 @@ impl<T: AsRef<str>> Serialize for Json<'_, T> {
             map.serialize_entry("reference_date", &IsoDate(date))?;
             map.serialize_entry("reference_date_source", source.as_str())?;
         }
-        map.serialize_entry("entities", &Entities(self.document))?;
-        map.serialize_entry("events", &Events(self.document))?;
+        // one converter for both: the meetings come back to counts kept as
+        // the entities were written
+        let chars = RefCell::new(CharOffsets::new(self.document.text.as_ref()));
+        map.serialize_entry("entities", &Entities(self.document, &chars))?;
+        map.serialize_entry("events", &Events(self.document, &chars))?;
         map.end()
     }
 }
@@ -108,12 +112,13 @@ impl Serialize for IsoDate {
     }
 }
 
-struct Entities<'a, T>(&'a Document<T>);
+/// The entities, with the converter of code points that the meetings share.
+struct Entities<'a, T>(&'a Document<T>, &'a RefCell<CharOffsets<'a>>);
 
 impl<T: AsRef<str>> Serialize for Entities<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let doc = self.0;
-        let mut chars = CharOffsets::new(doc.text.as_ref());
+        let chars = &mut *self.1.borrow_mut();
         let mut seq = s.serialize_seq(Some(doc.entities.len()))?;
         for (i, e) in doc.entities.iter().enumerate() {
             let start = chars.char_offset(e.span.start);
@@ -332,8 +337,7 @@ impl<W: Write> JsonBytes<'_, W> {
     }
 
     /// The array of entities.
-    fn entities<T: AsRef<str>>(&mut self, doc: &Document<T>) -> io::Result<()> {
-        let mut chars = CharOffsets::new(doc.text.as_ref());
+    fn entities<T: AsRef<str>>(&mut self, doc: &Document<T>, chars: &mut CharOffsets<'_>) -> io::Result<()> {
         self.raw(b"[");
         for (i, e) in doc.entities.iter().enumerate() {
             if i > 0 {
@@ -411,10 +415,12 @@ impl<T: AsRef<str>> Json<'_, T> {
             let Ok(()) = w.str("reference_date_source", source.as_str());
         }
         w.key("entities");
-        w.entities(doc)?;
+        let mut chars = CharOffsets::new(doc.text.as_ref());
+        w.entities(doc, &mut chars)?;
         w.key("events");
-        // meetings are few: serde writes them
-        serde_json::to_writer(&mut w.buf, &Events(doc)).map_err(io::Error::other)?;
+        // meetings are few: serde writes them, their offsets converted from
+        // the counts kept as the entities were written
+        serde_json::to_writer(&mut w.buf, &Events(doc, &RefCell::new(chars))).map_err(io::Error::other)?;
         w.raw(b"}");
         w.out.write_all(&w.buf)
     }
@@ -434,12 +440,13 @@ impl<T: AsRef<str>> Document<T> {
     }
 }
 
-struct Events<'a, T>(&'a Document<T>);
+/// The meetings, with the converter of code points the entities used.
+struct Events<'a, 'c, T>(&'a Document<T>, &'c RefCell<CharOffsets<'a>>);
 
-impl<T: AsRef<str>> Serialize for Events<'_, T> {
+impl<T: AsRef<str>> Serialize for Events<'_, '_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let doc = self.0;
-        let mut chars = CharOffsets::new(doc.text.as_ref());
+        let chars = &mut *self.1.borrow_mut();
         let mut seq = s.serialize_seq(Some(doc.meetings.len()))?;
         for (n, m) in doc.meetings.iter().enumerate() {
             seq.serialize_element(&JsonMeeting { n: n + 1, m, doc, trigger: (chars.char_offset(m.trigger.start), chars.char_offset(m.trigger.end)), sentence: (chars.char_offset(m.sentence.start), chars.char_offset(m.sentence.end)) })?;

@@ -208,8 +208,37 @@ pub(crate) struct DocState {
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
     let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, candidates, word_cache, first_names } = scratch;
     fold_into(text, key);
+    scan(g, text, key, offset, tokens, candidates, word_cache, &mut state.meeting_hints);
+    find_hits(g, text, key, tokens, &candidates.names, hits, hit_starting, hit_ending);
+    taken.clear();
+    taken.resize(tokens.len(), false);
+    let mut seg = Segment { g, text, key: &key.text, tokens, hits, hit_starting, hit_ending, taken, candidates, first_names, offset };
+    let first = out.len();
+    person::recognize(&mut seg, state, out);
+    rank::recognize(&mut seg, out);
+    location::recognize(&mut seg, out);
+    location::recognize_by_context(&mut seg, out);
+    let dates_before = state.dates.len();
+    crate::dates::grammar::recognize(&mut seg, state);
+    // dates take their place now and their value once the whole document is
+    // read (see `Extractor::analyse`)
+    for m in &state.dates[dates_before..] {
+        out.push(Entity { kind: crate::document::Kind::Date, span: m.span, norm: crate::document::Norm::Relative, rule: m.rule });
+    }
+    // in order while they are in the CPU's cache: the document's entities
+    // are then in order but for the few that resolving names adds
+    crate::document::sort_by_span(&mut out[first..]);
+}
+
+/// Cuts the tokens of a segment from its folded `key`, gives each its word
+/// id and classes, and gathers the candidates of each recogniser and the
+/// meeting hints, in one pass while each token's bytes are in the cache.
+/// Kept out of line: the hot loop of the whole extraction, its code is then
+/// the same whatever the recognisers around it become.
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn scan(g: &Gazetteers, text: &str, key: &Normalized, offset: usize, tokens: &mut Vec<Tok>, candidates: &mut Candidates, word_cache: &mut crate::gazetteer::trie::WordCache, hints: &mut Vec<usize>) {
     candidates.clear();
-    let hints = &mut state.meeting_hints;
     // a function word (« le », « de ») begins a date only before a date word or a number
     let mut date_function: Option<u32> = None;
     // « un », « une », « il » begin a date only before a few words (see `dates::waits_for_next`)
@@ -276,25 +305,6 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
             hints.push(offset + t.span().start);
         }
     });
-    find_hits(g, text, key, tokens, &candidates.names, hits, hit_starting, hit_ending);
-    taken.clear();
-    taken.resize(tokens.len(), false);
-    let mut seg = Segment { g, text, key: &key.text, tokens, hits, hit_starting, hit_ending, taken, candidates, first_names, offset };
-    let first = out.len();
-    person::recognize(&mut seg, state, out);
-    rank::recognize(&mut seg, out);
-    location::recognize(&mut seg, out);
-    location::recognize_by_context(&mut seg, out);
-    let dates_before = state.dates.len();
-    crate::dates::grammar::recognize(&mut seg, state);
-    // dates take their place now and their value once the whole document is
-    // read (see `Extractor::analyse`)
-    for m in &state.dates[dates_before..] {
-        out.push(Entity { kind: crate::document::Kind::Date, span: m.span, norm: crate::document::Norm::Relative, rule: m.rule });
-    }
-    // in order while they are in the CPU's cache: the document's entities
-    // are then in order but for the few that resolving names adds
-    crate::document::sort_by_span(&mut out[first..]);
 }
 
 /// Finds every gazetteer name, on token boundaries, whose capitals match.

@@ -167,26 +167,16 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The sentence around byte `at`: from after the previous full stop, `!`,
-/// `?` or line break, to the next one.
+/// `?` or line break, to the next one. A full stop, `!` or `?` ends a
+/// sentence before a space (and, going forward, before a line break or the
+/// end of the text); a line break always does. The marks are found by
+/// memchr's vectorised searches: sentences of a novel run to hundreds of
+/// bytes, and each hint of a meeting asks for one.
 fn sentence_around(text: &str, at: usize) -> Span {
     let bytes = text.as_bytes();
-    let mut start = at.min(bytes.len());
-    while start > 0 {
-        let b = bytes[start - 1];
-        if b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && bytes.get(start) == Some(&b' ')) {
-            break;
-        }
-        start -= 1;
-    }
-    let mut end = at.min(bytes.len());
-    while end < bytes.len() {
-        let b = bytes[end];
-        if b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && matches!(bytes.get(end + 1), None | Some(b' ' | b'\n'))) {
-            end += 1;
-            break;
-        }
-        end += 1;
-    }
+    let at = at.min(bytes.len());
+    let mut start = sentence_start_before(bytes, at);
+    let mut end = sentence_end_from(bytes, at);
     while !text.is_char_boundary(end) {
         end += 1;
     }
@@ -194,6 +184,80 @@ fn sentence_around(text: &str, at: usize) -> Span {
         start -= 1;
     }
     Span::new(start, end)
+}
+
+/// The most words (runs of characters between white space) that a trigger
+/// pattern has before its hint word.
+const TRIGGER_WORDS_BEFORE_HINT: usize = 3;
+
+/// Where the `words`-th word before the one holding byte `at` begins, or
+/// `floor` if that is nearer. Words are runs between white space, as `\s`
+/// in the trigger patterns separates them.
+fn start_of_words_before(text: &str, floor: usize, at: usize, words: usize) -> usize {
+    let Some(before) = text.get(floor..at) else { return floor };
+    let mut start = at;
+    // the words whose beginning has been passed, the hint's own included
+    let mut passed = 0;
+    let mut in_word = true;
+    for (i, c) in before.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                passed += 1;
+                in_word = false;
+                if passed > words {
+                    break;
+                }
+            }
+        } else {
+            in_word = true;
+        }
+        start = floor + i;
+    }
+    start
+}
+
+/// The nearest of two optional positions, by `pick`.
+fn nearest(a: Option<usize>, b: Option<usize>, pick: fn(usize, usize) -> usize) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(pick(a, b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Where the sentence holding byte `at` begins (see [`sentence_around`]).
+fn sentence_start_before(bytes: &[u8], at: usize) -> usize {
+    let mut before = at;
+    // the last « ? » is searched for apart (memchr takes three bytes at
+    // most) and again only once passed, so the search stays linear
+    let mut question = memchr::memrchr(b'?', &bytes[..before]);
+    loop {
+        let Some(j) = nearest(memchr::memrchr3(b'\n', b'.', b'!', &bytes[..before]), question, usize::max) else { return 0 };
+        if bytes[j] == b'\n' || bytes.get(j + 1) == Some(&b' ') {
+            return j + 1;
+        }
+        before = j;
+        if question.is_some_and(|q| q >= before) {
+            question = memchr::memrchr(b'?', &bytes[..before]);
+        }
+    }
+}
+
+/// Where the sentence holding byte `at` ends, its mark included (see
+/// [`sentence_around`]).
+fn sentence_end_from(bytes: &[u8], at: usize) -> usize {
+    let mut from = at;
+    let mut question = memchr::memchr(b'?', &bytes[from..]).map(|q| from + q);
+    loop {
+        let mark = memchr::memchr3(b'\n', b'.', b'!', &bytes[from..]).map(|m| from + m);
+        let Some(j) = nearest(mark, question, usize::min) else { return bytes.len() };
+        if bytes[j] == b'\n' || matches!(bytes.get(j + 1), None | Some(b' ' | b'\n')) {
+            return j + 1;
+        }
+        from = j + 1;
+        if question.is_some_and(|q| q < from) {
+            question = memchr::memchr(b'?', &bytes[from..]).map(|q| from + q);
+        }
+    }
 }
 
 fn person_name(e: &Entity) -> Option<&Arc<str>> {
@@ -259,7 +323,11 @@ pub(crate) fn meetings(g: &Gazetteers, text: &str, entities: &[Entity], hints: &
         }
         let zone = sentence_around(text, hint);
         last_sentence_end = zone.end;
-        let mut at = zone.start;
+        // A trigger holds a hint word with at most three words before it
+        // (« s'était longuement entretenu », « de la dernière réunion »), and
+        // the hints come in order: no trigger of the sentence begins before
+        // the third word before its first hint.
+        let mut at = start_of_words_before(text, zone.start, hint, TRIGGER_WORDS_BEFORE_HINT);
         // the haystack ends with the sentence, so a failing search stops there
         let bounded = text.get(..zone.end).unwrap_or(text);
         while let Some(m) = TRIGGER.find_at(bounded, at) {
@@ -521,8 +589,61 @@ fn summary(entities: &[Entity], participants: &[usize], countries: &[Arc<str>], 
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn every_pattern_compiles() {
         super::force_patterns();
+    }
+
+    /// The sentence around `at`, byte after byte: what `sentence_around` finds
+    /// with its vectorised searches.
+    fn sentence_around_bytewise(text: &str, at: usize) -> Span {
+        let bytes = text.as_bytes();
+        let mut start = at.min(bytes.len());
+        while start > 0 {
+            let b = bytes[start - 1];
+            if b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && bytes.get(start) == Some(&b' ')) {
+                break;
+            }
+            start -= 1;
+        }
+        let mut end = at.min(bytes.len());
+        while end < bytes.len() {
+            let b = bytes[end];
+            end += 1;
+            if b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && matches!(bytes.get(end), None | Some(b' ' | b'\n'))) {
+                break;
+            }
+        }
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    #[test]
+    fn the_trigger_search_begins_three_words_before_the_hint() {
+        let text = "Hier, le ministre s'était longuement entretenu avec son homologue.";
+        let hint = text.find("entretenu").unwrap();
+        assert_eq!(&text[start_of_words_before(text, 0, hint, 3)..hint], "ministre s'était longuement ");
+        assert_eq!(&text[start_of_words_before(text, 0, hint, 0)..hint], "");
+        let elided = text.find("homologue").unwrap();
+        assert_eq!(&text[start_of_words_before(text, 0, elided, 2)..elided], "avec son ");
+        assert_eq!(start_of_words_before(text, 10, hint, 9), 10);
+        // a no-break space separates words as `\s` does
+        assert_eq!(&"a\u{a0}b  c d"[start_of_words_before("a\u{a0}b  c d", 0, 8, 2)..8], "b  c ");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_are_found_as_byte_after_byte(text in "[a .!?\n1é]{0,40}") {
+            for at in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(sentence_around(&text, at), sentence_around_bytewise(&text, at), "{:?} at {}", text, at);
+            }
+        }
     }
 }

@@ -177,7 +177,7 @@ fn is_abbreviation(word: &[u8]) -> bool {
 }
 
 /// Tokenises `text` (see the module docs). A long text is read in segments
-/// of about 16 KiB cut at line breaks, as the extractor reads it.
+/// of about 64 KiB cut at line breaks, as the extractor reads it.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut key = Normalized::default();
     let mut segment_tokens = Vec::new();

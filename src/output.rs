@@ -235,8 +235,8 @@ fn first_escaped(bytes: &[u8]) -> Option<usize> {
     // carry or borrow crosses from one byte to the next.
     let zero = |v: u64| !(((v & LOW) + LOW) | v) & HIGH;
     let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("an 8-byte slice"));
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
         // below 0x20: with its high bit set, such a byte loses it when 0x20 is
         // taken off (and borrows from no other byte)
         let control = !((x | HIGH) - 0x20 * ONES) & !x & HIGH;

@@ -295,8 +295,8 @@ fn key_alnum_bits(word: u64) -> u64 {
 fn alnum_run_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     // eight ASCII bytes at a time while they last
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("an 8-byte slice"));
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*chunk);
         let outside = !key_alnum_bits(word) & 0x8080_8080_8080_8080;
         if outside != 0 {
             i += (outside.trailing_zeros() / 8) as usize;

@@ -264,7 +264,9 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, offset: usize, tokens: &mu
         } else {
             classes
         };
-        let begins_name = first_classes & lexicon::NAME_START != 0 && (t.cap() || first_classes & lexicon::NAME_LOWER != 0);
+        // `&` and `|`, not `&&` and `||`: all three are at hand, and a branch on
+        // each was mispredicted for one word in four
+        let begins_name = (first_classes & lexicon::NAME_START != 0) & (t.cap() | (first_classes & lexicon::NAME_LOWER != 0));
         if let Some(start) = name_needing_next.take() {
             if t.hyphenated() || classes & lexicon::NAME_NEXT != 0 {
                 candidates.names.push(start);

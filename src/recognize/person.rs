@@ -475,9 +475,18 @@ pub(crate) fn resolve_document<'t>(text: &'t str, entities: &mut Vec<Entity>, un
     // the span's end (dates, read after names, do not stand in their way).
     crate::document::sort_by_span(entities);
     let mut added = Vec::new();
+    // entities[..before] start before the run's end. The runs come in the
+    // order of the text (`classify` leaves them from left to right), so this
+    // bound only moves forward: walking it reads the entities once, in order,
+    // where a binary search for each run jumped across all of them, a cache
+    // and TLB miss at each step on a long document.
+    debug_assert!(unclaimed.windows(2).all(|w| w[0].end <= w[1].start));
+    let mut before = 0;
     for span in unclaimed {
         let Some((n, c)) = surname_of(text.get(span.range()).unwrap_or(""), &mut buffer, &mut key) else { continue };
-        let before = entities.partition_point(|e| e.span.start < span.end);
+        while entities.get(before).is_some_and(|e| e.span.start < span.end) {
+            before += 1;
+        }
         if entities[..before].iter().rev().find(|e| e.kind != Kind::Date).is_some_and(|e| e.span.overlaps(*span)) {
             continue;
         }

@@ -115,11 +115,11 @@ static WORD_MASKS: [u128; 17] = {
 };
 
 /// The slot of a packed word in a direct-mapped cache of `slots` slots (a
-/// power of two): the top bits of a multiplicative hash.
+/// power of two at most 2^11): the top bits of a multiplicative hash.
 #[inline]
 fn slot_of(k: u128, slots: usize) -> usize {
     let h = ((k as u64) ^ ((k >> 64) as u64)).wrapping_mul(SEED);
-    (h >> (64 - slots.trailing_zeros())) as usize
+    (h >> 53) as usize % slots
 }
 
 /// A small direct-mapped cache of word ids, in front of the vocabulary.
@@ -130,10 +130,7 @@ pub(crate) struct WordCache {
     slots: Vec<(u128, u32)>,
 }
 
-/// 256 KB: on 16 MB of the book, a quarter of this missed 2.3 times as often,
-/// and each miss is a look in the vocabulary's table, out of the CPU's caches.
-const CACHE_SLOTS: usize = 8192;
-const _: () = assert!(CACHE_SLOTS.is_power_of_two() && FIRST_NAME_SLOTS.is_power_of_two());
+const CACHE_SLOTS: usize = 2048;
 const FILTER_BITS: usize = 1 << 18;
 
 #[inline]
@@ -169,7 +166,7 @@ pub(crate) struct FirstNameCache {
     slots: Vec<std::cell::Cell<(u128, bool)>>,
 }
 
-const FIRST_NAME_SLOTS: usize = 4096;
+const FIRST_NAME_SLOTS: usize = 1024;
 
 impl Default for FirstNameCache {
     fn default() -> FirstNameCache {

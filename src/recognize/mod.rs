@@ -292,7 +292,9 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, offset: usize, tokens: &mu
             }
         }
         if let Some((waiting, waiting_word)) = date_waiting.take() {
-            if dates::next_lets_begin(waiting_word, std::str::from_utf8(word).unwrap_or(""), may_start_date) {
+            // the key is a `str` cut at character boundaries: slicing it costs
+            // less than checking the word's bytes again
+            if dates::next_lets_begin(waiting_word, key.text.get(t.key()).unwrap_or(""), may_start_date) {
                 candidates.dates.push(waiting);
             }
         }

@@ -451,14 +451,18 @@ mod tests {
     }
 
     #[test]
-    fn short_words_have_their_vocabulary_ids() {
+    fn words_have_their_vocabulary_ids_and_classes() {
         let g = Gazetteers::build(&[]).unwrap();
         let mut cache = trie::WordCache::default();
-        for word in ["de", "la", "le", "a", "y", ",", ".", "(", "l'", "d'", "qu", "xq", "zz", "é", "ab"] {
+        // short words from their table, longer ones through the cache (twice:
+        // the second answer is the cache's), long ones from the vocabulary
+        let words = ["de", "la", "le", "a", "y", ",", ".", "(", "l'", "d'", "qu", "xq", "zz", "é", "ab", "rencontre", "general", "moscou", "hier", "xyzzy"];
+        for word in words.iter().chain(&words).chain(&["anticonstitutionnellement"]) {
             let key = format!("{word} suite du texte");
             let expected = g.trie.word_id(word).unwrap_or(trie::NONE);
-            assert_eq!(g.trie.word_id_at(&key, 0..word.len(), &mut cache), expected, "{word:?}");
+            assert_eq!(g.trie.word_at(&key, 0..word.len(), &mut cache), (expected, g.trie.classes(expected)), "{word:?}");
         }
+        assert_ne!(g.trie.classes(g.trie.word_id("rencontre").unwrap()), 0);
     }
 
     #[test]

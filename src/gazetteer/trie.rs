@@ -127,7 +127,9 @@ fn slot_of(k: u128, slots: usize) -> usize {
 /// in this cache while the vocabulary's table would keep missing the CPU's.
 #[derive(Debug, Clone)]
 pub(crate) struct WordCache {
-    slots: Vec<(u128, u32)>,
+    /// A word, its id and its classes: the classes come with the id, where a
+    /// look in the table of all the words' classes missed the CPU's caches.
+    slots: Vec<(u128, u32, Classes)>,
 }
 
 const CACHE_SLOTS: usize = 2048;
@@ -143,19 +145,21 @@ impl Default for WordCache {
     fn default() -> WordCache {
         // u128::MAX is no packed word: packed words end in zero bytes
         // unless they are 16 bytes of 0xFF, which is not UTF-8.
-        WordCache { slots: vec![(u128::MAX, NONE); CACHE_SLOTS] }
+        WordCache { slots: vec![(u128::MAX, NONE, 0); CACHE_SLOTS] }
     }
 }
 
 impl WordCache {
-    /// The id cached for `key`, or `lookup()`'s, which the cache then keeps.
+    /// The id and classes cached for `key`, or `lookup()`'s, which the cache
+    /// then keeps.
     #[inline]
-    fn get_or_insert(&mut self, key: u128, lookup: impl FnOnce() -> u32) -> u32 {
+    fn get_or_insert(&mut self, key: u128, lookup: impl FnOnce() -> (u32, Classes)) -> (u32, Classes) {
         let slot = &mut self.slots[slot_of(key, CACHE_SLOTS)];
         if slot.0 != key {
-            *slot = (key, lookup());
+            let (id, classes) = lookup();
+            *slot = (key, id, classes);
         }
-        slot.1
+        (slot.1, slot.2)
     }
 }
 
@@ -232,7 +236,7 @@ pub(crate) struct WordTrie {
     /// « , »), indexed by their bytes (see [`short_index`]): a good part of
     /// the tokens of a French text, looked up with one load from a table
     /// whose few busy lines stay in the CPU's cache.
-    short_words: Vec<u32>,
+    short_words: Vec<(u32, Classes)>,
     /// First names and their frequency (1 to 13), apart from the vocabulary:
     /// only capitalised words are looked up there, and the vocabulary that
     /// every word is looked up in stays small enough for the cache.
@@ -353,12 +357,12 @@ impl WordTrie {
         for &word in &self.child_words {
             self.classes[word as usize] |= NAME_NEXT;
         }
-        self.short_words = vec![NONE; 1 << 14];
+        self.short_words = vec![(NONE, 0); 1 << 14];
         for (&k, &id) in &self.vocabulary.short {
             let bytes = k.to_le_bytes();
             let len = bytes.iter().position(|&b| b == 0).unwrap_or(16);
             if let Some(slot) = short_index(&bytes[..len]) {
-                self.short_words[slot] = id;
+                self.short_words[slot] = (id, self.classes(id));
             }
         }
     }
@@ -382,17 +386,19 @@ impl WordTrie {
     /// answers first for the many words that are not there; the cache then
     /// saves the vocabulary's look-up for the frequent ones that are.
     #[inline(always)]
-    fn cached_short_word_id(&self, k: u128, cache: &mut WordCache) -> u32 {
+    fn cached_short_word(&self, k: u128, cache: &mut WordCache) -> (u32, Classes) {
         if !self.may_contain(k) {
-            return NONE;
+            return (NONE, 0);
         }
-        cache.get_or_insert(k, || self.vocabulary_id(k))
+        cache.get_or_insert(k, || self.vocabulary_word(k))
     }
 
-    /// The vocabulary's id of a packed short word (the cache's slow path).
+    /// The vocabulary's id of a packed short word, and its classes (the
+    /// cache's slow path).
     #[inline(never)]
-    fn vocabulary_id(&self, k: u128) -> u32 {
-        self.vocabulary.short.get(&k).copied().unwrap_or(NONE)
+    fn vocabulary_word(&self, k: u128) -> (u32, Classes) {
+        let id = self.vocabulary.short.get(&k).copied().unwrap_or(NONE);
+        (id, self.classes(id))
     }
 
     /// The id of a word, if the vocabulary has it.
@@ -402,24 +408,29 @@ impl WordTrie {
     }
 
     /// The word id of the token at `range` of the folded `key` (NONE for a
-    /// word the vocabulary lacks). `cache` remembers recent short words (see
-    /// [`WordCache`]).
+    /// word the vocabulary lacks) and its classes (see [`WordTrie::classes`]),
+    /// which the table of short words and the cache keep beside the ids: a
+    /// look in the table of every word's classes missed the CPU's caches.
+    /// `cache` remembers recent words (see [`WordCache`]).
     #[inline(always)]
-    pub fn word_id_at(&self, key: &str, range: std::ops::Range<usize>, cache: &mut WordCache) -> u32 {
+    pub fn word_at(&self, key: &str, range: std::ops::Range<usize>, cache: &mut WordCache) -> (u32, Classes) {
         let bytes = key.as_bytes();
         let (start, len) = (range.start, range.len());
         if let Some(slot) = bytes.get(range.clone()).and_then(short_index) {
-            return self.short_words.get(slot).copied().unwrap_or(NONE);
+            return self.short_words.get(slot).copied().unwrap_or((NONE, 0));
         }
         // Fast path: load 16 bytes at once and keep the word's.
         if (1..=16).contains(&len) && start + 16 <= bytes.len() {
             let raw = u128::from_le_bytes(bytes[start..start + 16].try_into().expect("a 16-byte slice"));
-            return self.cached_short_word_id(raw & WORD_MASKS[len], cache);
+            return self.cached_short_word(raw & WORD_MASKS[len], cache);
         }
-        let Some(word) = key.get(range) else { return NONE };
+        let Some(word) = key.get(range) else { return (NONE, 0) };
         match packed(word) {
-            Some(k) => self.cached_short_word_id(k, cache),
-            None => self.vocabulary.long.get(word).copied().unwrap_or(NONE),
+            Some(k) => self.cached_short_word(k, cache),
+            None => {
+                let id = self.vocabulary.long.get(word).copied().unwrap_or(NONE);
+                (id, self.classes(id))
+            }
         }
     }
 
@@ -461,7 +472,7 @@ impl WordTrie {
     /// Finds names in `tokens` (cut from `key`): calls `found(first token,
     /// end token exclusive, pattern)` for each leftmost-longest match that
     /// `accept` agrees with, trying shorter names when it does not.
-    /// The tokens carry their word ids (see [`WordTrie::word_id_at`]);
+    /// The tokens carry their word ids (see [`WordTrie::word_at`]);
     /// `starts`, in increasing order, the tokens where a name may begin:
     /// those whose word, or first part when hyphenated, begins a name.
     pub fn find(&self, key: &str, tokens: &[Tok], starts: &[u32], mut accept: impl FnMut(usize, usize, u32) -> bool) {

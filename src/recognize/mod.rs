@@ -247,8 +247,7 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, offset: usize, tokens: &mu
     // a word that follows another in some name (« de Gaulle », not « de faire »)
     let mut name_needing_next: Option<u32> = None;
     tokenize_key_with(text, key, tokens, |i, t| {
-        let id = g.trie.word_id_at(&key.text, t.key(), word_cache);
-        let classes = g.trie.classes(id);
+        let (id, classes) = g.trie.word_at(&key.text, t.key(), word_cache);
         t.id = id;
         t.classes = classes;
         let word = &key.text.as_bytes()[t.key()];
@@ -260,7 +259,7 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, offset: usize, tokens: &mu
         // without a capital, only one of the names that may begin so
         let first_classes = if t.hyphenated() {
             let first_part = word.iter().position(|&b| b == b'-').unwrap_or(word.len());
-            g.trie.classes(g.trie.word_id_at(&key.text, t.key().start..t.key().start + first_part, word_cache))
+            g.trie.word_at(&key.text, t.key().start..t.key().start + first_part, word_cache).1
         } else {
             classes
         };

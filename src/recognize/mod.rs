@@ -47,7 +47,8 @@ pub(crate) struct Candidates {
     /// Where a gazetteer name may begin: tokens whose word (or first part,
     /// when hyphenated) begins a name.
     pub names: Vec<u32>,
-    /// Capitalised tokens, where a person's name may begin.
+    /// Words with a capital where a person's name may begin (see
+    /// [`person::may_start_name`]).
     pub capitalised: Vec<u32>,
     /// Tokens that may introduce a place by its context (« à », « de »,
     /// « rue », « la commune », a road number).
@@ -278,7 +279,7 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, offset: usize, tokens: &mu
                 name_needing_next = Some(i);
             }
         }
-        if t.cap() {
+        if t.cap() && t.kind == TokenKind::Word && person::may_start_name(key.text.get(t.key()).unwrap_or(""), classes) {
             candidates.capitalised.push(i);
         }
         if classes & (lexicon::PLACE_CONTEXT | lexicon::STREET | lexicon::PLACE_NOUN) != 0 || location::is_road_number(word) {

@@ -62,6 +62,15 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState, out: &mut V
     }
 }
 
+/// Whether a word with a capital, of folded form `word` and of `classes`,
+/// may pass [`starts_name`], from what the scan knows of it alone (the
+/// conditions of [`is_name_word`], [`is_initial`] and
+/// [`is_leading_particle`] on the word itself): the recogniser then visits
+/// only these, not « Il » or « Mais » at the start of every sentence.
+pub(crate) fn may_start_name(word: &str, classes: lexicon::Classes) -> bool {
+    (classes & STOPWORD == 0 && word.len() >= 2) || classes & PARTICLE != 0 || (word.len() <= 4 && crate::tokenize::is_one_char(word) && word != "m")
+}
+
 /// Whether token `i` can begin a name.
 fn starts_name(seg: &Segment<'_>, i: usize) -> bool {
     // all three need a capital: most tokens stop here

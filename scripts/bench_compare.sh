@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Whole-process throughput of two builds on a shared machine: the build of a
+# git revision and this tree's, alternated round by round (each round a
+# median of three runs pinned to one core, as scripts/bench.sh measures), so
+# that both see the same load. A gain of a few per cent needs some dozens of
+# rounds here: the same binary runs from 40 to 65 MB/s within an hour.
+#   scripts/bench_compare.sh REV [ROUNDS] [FILE]   (default: 20 rounds on the 50 MB book)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rev=${1:?usage: scripts/bench_compare.sh REV [ROUNDS] [FILE]}
+rounds=${2:-20}
+file=${3:-../shared/bench/eltec-fra-50mb.txt}
+[ -f "$file" ] || { echo "no $file"; exit 0; }
+cargo build --release --quiet
+work=$(mktemp -d)
+trap 'git worktree remove --force "$work/tree" > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
+git worktree add --quiet --detach "$work/tree" "$rev"
+(cd "$work/tree" && cargo build --release --quiet --bin vigie --target-dir "$work/target")
+cp "$work/target/release/vigie" "$work/base"
+cp target/release/vigie "$work/head"
+bytes=$(stat -c %s "$file")
+# MB/s of the median of three runs of binary $1
+round() {
+  local times=() s e
+  for _ in 1 2 3; do
+    s=$(date +%s%N)
+    taskset -c 0 "$1" extract --json --quiet "$file" > /dev/null
+    e=$(date +%s%N)
+    times+=($(( (e - s) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | awk -v b="$bytes" '{ printf "%.1f", b / $1 }'
+}
+for k in $(seq "$rounds"); do
+  echo "$(round "$work/base") $(round "$work/head")"
+done | awk -v rev="$rev" '
+  { base[NR] = $1; head[NR] = $2; if ($2 > $1) wins++; if ($1 >= 50) b50++; if ($2 >= 50) h50++ }
+  function median(a, n,   i, j, t, c) {
+    for (i = 1; i <= n; i++) c[i] = a[i]
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && c[j - 1] > c[j]; j--) { t = c[j]; c[j] = c[j - 1]; c[j - 1] = t }
+    return n % 2 ? c[(n + 1) / 2] : (c[n / 2] + c[n / 2 + 1]) / 2
+  }
+  function low(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] < m) m = a[i]; return m }
+  function high(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }
+  END {
+    printf "| build | median MB/s per core | range | rounds at 50 or more |\n|---|---|---|---|\n"
+    printf "| %s | %.1f | %.1f–%.1f | %d of %d |\n", rev, median(base, NR), low(base, NR), high(base, NR), b50, NR
+    printf "| this tree | %.1f | %.1f–%.1f | %d of %d |\n", median(head, NR), low(head, NR), high(head, NR), h50, NR
+    printf "this tree faster in %d rounds of %d\n", wins, NR
+  }'

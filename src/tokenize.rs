@@ -102,12 +102,6 @@ impl Tok {
         self.key_start as usize..self.key_end as usize
     }
 
-    /// The length of the folded key, in bytes.
-    #[inline]
-    pub fn key_len(&self) -> usize {
-        (self.key_end - self.key_start) as usize
-    }
-
     /// The token begins a sentence.
     #[inline]
     pub fn sentence_start(&self) -> bool {

@@ -63,12 +63,24 @@ pub(crate) fn recognize(seg: &mut Segment<'_>, state: &mut DocState, out: &mut V
 }
 
 /// Whether a word with a capital, of folded form `word` and of `classes`,
-/// may pass [`starts_name`], from what the scan knows of it alone (the
-/// conditions of [`is_name_word`], [`is_initial`] and
-/// [`is_leading_particle`] on the word itself): the recogniser then visits
-/// only these, not « Il » or « Mais » at the start of every sentence.
+/// may pass [`starts_name`], from what the scan knows of it alone: what
+/// [`is_name_word`], [`is_initial`] and [`is_leading_particle`] ask of the
+/// word itself. The recogniser then visits only these, not « Il » or « Mais »
+/// at the start of every sentence.
 pub(crate) fn may_start_name(word: &str, classes: lexicon::Classes) -> bool {
-    (classes & STOPWORD == 0 && word.len() >= 2) || classes & PARTICLE != 0 || (word.len() <= 4 && crate::tokenize::is_one_char(word) && word != "m")
+    name_word_form(word, classes) || classes & PARTICLE != 0 || initial_form(word)
+}
+
+/// What [`is_name_word`] asks of the word itself: no stop word, two letters
+/// or more.
+fn name_word_form(word: &str, classes: lexicon::Classes) -> bool {
+    classes & STOPWORD == 0 && word.len() >= 2
+}
+
+/// What [`is_initial`] asks of the word itself: one letter (even a folded
+/// ligature), not « M » of « M. Dupont ».
+fn initial_form(word: &str) -> bool {
+    word.len() <= 4 && crate::tokenize::is_one_char(word) && word != "m"
 }
 
 /// Whether token `i` can begin a name.
@@ -93,8 +105,7 @@ fn is_name_word(seg: &Segment<'_>, i: usize) -> bool {
     if t.kind != TokenKind::Word || !t.cap() || seg.taken.get(i).copied().unwrap_or(true) {
         return false;
     }
-    let w = seg.word(i);
-    if seg.has(i, STOPWORD) || w.len() < 2 {
+    if !name_word_form(seg.word(i), t.classes) {
         return false;
     }
     if t.upper() && shouting(seg, i) {
@@ -120,9 +131,7 @@ fn is_initial(seg: &Segment<'_>, i: usize) -> bool {
     let Some(t) = seg.tokens.get(i) else { return false };
     t.kind == TokenKind::Word
         && t.cap()
-        && t.key_len() <= 4 // one letter, even a folded ligature
-        && crate::tokenize::is_one_char(seg.word(i))
-        && seg.word(i) != "m"
+        && initial_form(seg.word(i))
         && seg.is_punct(i + 1, ".")
         && !seg.tokens[i + 1].space_before()
         && is_name_word(seg, i + 2)

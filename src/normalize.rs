@@ -166,10 +166,50 @@ fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
 
 /// [`fold`] into a buffer that is reused across calls.
 pub fn fold_into(text: &str, out: &mut Normalized) {
+    fold_core::<false>(text, out, &mut Vec::new());
+}
+
+/// [`fold_into`], and in `capitals` one bit a byte of the key (bit `i % 64`
+/// of word `i / 64`), set where the character that produced the byte is a
+/// capital (`char::is_uppercase`): « É » folds to « e », and the tokenizer
+/// tells a capitalised word from the key alone, without mapping every
+/// token back to the original.
+pub(crate) fn fold_with_capitals(text: &str, out: &mut Normalized, capitals: &mut Vec<u64>) {
+    fold_core::<true>(text, out, capitals);
+}
+
+/// Sets the bits `from..to` of `capitals`, growing it as needed.
+#[cold]
+fn mark_capital(capitals: &mut Vec<u64>, from: usize, to: usize) {
+    if capitals.len() < to.div_ceil(64) {
+        capitals.resize(to.div_ceil(64), 0);
+    }
+    for i in from..to {
+        capitals[i / 64] |= 1 << (i % 64);
+    }
+}
+
+/// The bits of the ASCII capitals among eight bytes, one bit a byte.
+#[inline]
+fn ascii_capital_bits(word: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let each = |b: u8| u64::from_le_bytes([b; 8]);
+    // with the high bits cleared, adding 0x80 - c sets a byte's high bit when it is c or more
+    let x = word & !HIGH;
+    let at_least = |c: u8| x + each(0x80 - c);
+    let capital = at_least(b'A') & !at_least(b'Z' + 1) & !word & HIGH;
+    // gathers the high bit of byte j into bit j (no two partial products meet)
+    (capital >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+fn fold_core<const CAPITALS: bool>(text: &str, out: &mut Normalized, capitals: &mut Vec<u64>) {
     out.text.clear();
     out.map.clear();
     out.text.reserve(text.len());
-    let latin: &[LatinFold] = &LATIN_FOLDS;
+    if CAPITALS {
+        capitals.clear();
+    }
+    let latin: &[(LatinFold, bool)] = &LATIN_FOLDS;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -189,7 +229,7 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
         // mark) straight from their bytes, through the table.
         if let [lead @ 0xC2..=0xC9, next, ..] = bytes[i..] {
             let u = (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F);
-            if let Some(fold) = latin.get(u - 0x80) {
+            if let Some((fold, capital)) = latin.get(u - 0x80) {
                 i += 2;
                 match fold {
                     // Most accented letters fold to one ASCII letter: no copy of a
@@ -206,6 +246,9 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
                         out.map.push(at, out.text.len() - before);
                     }
                 }
+                if CAPITALS && *capital {
+                    mark_capital(capitals, before, out.text.len());
+                }
                 continue;
             }
         }
@@ -217,6 +260,26 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
         }
         fold_char(c, &mut out.text);
         out.map.push(at, out.text.len() - before);
+        if CAPITALS && c.is_uppercase() {
+            mark_capital(capitals, before, out.text.len());
+        }
+    }
+    if CAPITALS {
+        // the capitals of the ASCII runs, the only ones left in the key,
+        // eight bytes at a time
+        let key = out.text.as_bytes();
+        capitals.resize(key.len().div_ceil(64).max(capitals.len()), 0);
+        let eights = key.chunks_exact(8);
+        let rest = eights.remainder();
+        for (j, eight) in eights.enumerate() {
+            capitals[j / 8] |= ascii_capital_bits(u64::from_le_bytes(eight.try_into().expect("eight bytes"))) << (8 * (j % 8));
+        }
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        let j = key.len() / 8;
+        if let Some(word) = capitals.get_mut(j / 8) {
+            *word |= ascii_capital_bits(u64::from_le_bytes(last)) << (8 * (j % 8));
+        }
     }
     // Capitals come only from the ASCII runs (folded characters are
     // lowercase already): one pass over the whole key lowers them, where a
@@ -257,8 +320,9 @@ enum LatinFold {
 
 /// The folded keys of U+0080 to U+024F (Latin-1 and the Latin Extended
 /// blocks, where nearly every accented letter of European text lies),
-/// computed once by [`fold_char`] so that folding them costs one lookup.
-static LATIN_FOLDS: std::sync::LazyLock<Vec<LatinFold>> = std::sync::LazyLock::new(|| {
+/// computed once by [`fold_char`] so that folding them costs one lookup,
+/// each with whether the character is a capital.
+static LATIN_FOLDS: std::sync::LazyLock<Vec<(LatinFold, bool)>> = std::sync::LazyLock::new(|| {
     (0x80u32..0x250)
         .map(|u| {
             let mut s = String::new();
@@ -267,10 +331,11 @@ static LATIN_FOLDS: std::sync::LazyLock<Vec<LatinFold>> = std::sync::LazyLock::n
                     fold_char(c, &mut s);
                 }
             }
-            match s.as_bytes() {
+            let fold = match s.as_bytes() {
                 &[b] if b.is_ascii() => LatinFold::Ascii(b),
                 _ => LatinFold::Text(s.into()),
-            }
+            };
+            (fold, char::from_u32(u).is_some_and(char::is_uppercase))
         })
         .collect()
 });
@@ -282,7 +347,7 @@ mod tests {
     #[test]
     fn the_latin_table_agrees_with_the_slow_fold() {
         assert_eq!(LATIN_FOLDS.len(), 0x250 - 0x80);
-        for (k, key) in LATIN_FOLDS.iter().enumerate() {
+        for (k, (key, _)) in LATIN_FOLDS.iter().enumerate() {
             let Some(c) = char::from_u32(0x80 + k as u32) else { continue };
             let mut slow = String::new();
             if !is_combining(c) {
@@ -293,6 +358,47 @@ mod tests {
                 LatinFold::Text(t) => t.to_string(),
             };
             assert_eq!(fast, slow, "{c:?}");
+        }
+    }
+
+    /// The bit of each byte of the key: whether the character it comes from
+    /// (the one its offset maps back to) is a capital.
+    fn capitals_agree_with_the_original(original: &str) -> Result<(), String> {
+        let mut key = Normalized::default();
+        let mut capitals = Vec::new();
+        fold_with_capitals(original, &mut key, &mut capitals);
+        if key != fold(original) {
+            return Err("the key differs from fold's".into());
+        }
+        for i in 0..key.text.len() {
+            let expected = original.get(key.map.start_of(i)..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
+            let bit = capitals.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0);
+            if bit != expected {
+                return Err(format!("byte {i} of {:?}: bit {bit}, expected {expected}", key.text));
+            }
+        }
+        if capitals.iter().skip(key.text.len().div_ceil(64)).any(|&w| w != 0) {
+            return Err("bits past the key".into());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn capitals_mark_the_bytes_of_capitals() {
+        for text in ["", "Le Général DE GAULLE à Évian", "ŒUVRES Œuvres œuvres", "ÆSOPE ß ẞ İstanbul", "Ⅻ ½ ﬁn… ÉTÉ", "E\u{301}TE\u{301} e\u{301}", "Путин ПУТИН", "x".repeat(130).as_str(), "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ 0123456789 abcdefghijklmnopqrstuvwxyz ÀÉ"] {
+            capitals_agree_with_the_original(text).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn capitals_mark_the_bytes_of_capitals_in_any_text(original in "\\PC{0,200}") {
+            proptest::prop_assert_eq!(capitals_agree_with_the_original(&original), Ok(()));
+        }
+
+        #[test]
+        fn capitals_mark_the_bytes_of_capitals_in_latin_text(original in "[a-zA-Z éèàçôÉÈÀÇÔœŒæÆß’½ﬁ…\u{301}\u{327}\u{200b}İıÅ.,-]{0,150}") {
+            proptest::prop_assert_eq!(capitals_agree_with_the_original(&original), Ok(()));
         }
     }
 }

@@ -238,16 +238,30 @@ impl MapWalker<'_> {
     /// from piece `from`.
     #[inline]
     fn piece_holding(&self, from: usize, i: usize) -> usize {
+        const STEPS: usize = 8;
         let pieces = &self.map.pieces;
         let mut piece = from;
         if pieces[piece].at > i {
             // behind the walker: search from the start
-            piece = pieces.partition_point(|p| p.at <= i) - 1;
+            return pieces.partition_point(|p| p.at <= i) - 1;
         }
-        while piece + 1 < pieces.len() && pieces[piece + 1].at <= i {
-            piece += 1;
+        // a few steps, then strides that double (the pieces near the walker
+        // are the likeliest and the likeliest in the CPU's cache), then a
+        // search between the last two
+        for _ in 0..STEPS {
+            if piece + 1 < pieces.len() && pieces[piece + 1].at <= i {
+                piece += 1;
+            } else {
+                return piece;
+            }
         }
-        piece
+        let mut stride = STEPS;
+        while piece + stride < pieces.len() && pieces[piece + stride].at <= i {
+            piece += stride;
+            stride *= 2;
+        }
+        let end = (piece + stride).min(pieces.len());
+        piece + pieces[piece..end].partition_point(|p| p.at <= i) - 1
     }
 
     /// Moves to the piece that holds normalised byte `i` (within the map),
@@ -499,6 +513,36 @@ mod tests {
                 let expected = if a == b { Span::new(start, start) } else { Span::new(start, unit_end(&original, key.map.start_of(b - 1)).max(start)) };
                 proptest::prop_assert_eq!(walker.original_span(Span::new(a, b), &original), expected, "{:?} {}..{}", original, a, b);
                 at = b;
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Spans in any order, far apart or going back, over a text of many
+        /// pieces (as recognisers ask for the spans of their entities): the
+        /// walker's answer is the map's.
+        #[test]
+        fn the_walker_agrees_with_the_map_in_any_order(
+            original in "[a-zA-Z éèàçôÉœŒ’½ﬁ…\u{301}\u{200b}.,-]{0,400}",
+            spans in proptest::collection::vec((0usize..1000, 0usize..12), 1..32),
+        ) {
+            let key = crate::normalize::fold(&original);
+            let text = key.text.as_str();
+            let n = text.len();
+            let boundary = |mut i: usize| {
+                i = i.min(n);
+                while !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                i
+            };
+            let mut walker = key.map.walker();
+            for (at, len) in spans {
+                let a = boundary(at);
+                let b = boundary(a + len);
+                let start = key.map.start_of(a);
+                let expected = if a == b { Span::new(start, start) } else { Span::new(start, unit_end(&original, key.map.start_of(b - 1)).max(start)) };
+                proptest::prop_assert_eq!(walker.original_span(Span::new(a, b), &original), expected, "{:?} {}..{}", original, a, b);
             }
         }
     }

@@ -22,7 +22,7 @@
 //! assert_eq!(s, ["M. Dunford l’a dit.", "Le général J. Akar aussi."]);
 //! ```
 
-use crate::normalize::{fold_into, Normalized};
+use crate::normalize::{fold_with_capitals, Normalized};
 use crate::offsets::Span;
 
 /// What a token is.
@@ -60,13 +60,13 @@ pub struct Token {
 }
 
 /// A token of one segment of a text, as the recognisers read it: [`Token`]
-/// and its word id and classes in 24 bytes, with offsets into the segment and
-/// its folded key (a segment is at most a few hundred kilobytes), so that the
-/// many passes over the tokens of a segment read half the memory.
+/// and its word id and classes in 16 bytes, with offsets into the segment's
+/// folded key (a segment is at most a few hundred kilobytes), so that the
+/// many passes over the tokens of a segment read little memory. Its span in
+/// the original is asked of the key's offset map when needed (see
+/// `recognize::Segment::span`): most tokens never need it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tok {
-    start: u32,
-    end: u32,
     key_start: u32,
     key_end: u32,
     /// The word's id in the gazetteers' vocabulary, or `u32::MAX`: set by
@@ -80,7 +80,7 @@ pub(crate) struct Tok {
 }
 
 // the word id and classes fit beside the offsets because the six flags share a byte
-const _: () = assert!(std::mem::size_of::<Tok>() == 24);
+const _: () = assert!(std::mem::size_of::<Tok>() == 16);
 
 const SENTENCE_START: u8 = 1;
 const CAP: u8 = 2;
@@ -90,12 +90,6 @@ const HYPHENATED: u8 = 16;
 const LINE_START: u8 = 32;
 
 impl Tok {
-    /// The span in the original segment.
-    #[inline]
-    pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
-    }
-
     /// The span in the folded key.
     #[inline]
     pub fn key(&self) -> std::ops::Range<usize> {
@@ -138,10 +132,11 @@ impl Tok {
         self.flags & LINE_START != 0
     }
 
-    /// The token with offsets into the whole text (`offset` is the segment's).
-    fn public(&self, offset: usize) -> Token {
+    /// The token with offsets into the whole text, given its `span` in the
+    /// segment (`offset` is the segment's).
+    fn public(&self, span: Span, offset: usize) -> Token {
         Token {
-            span: self.span().shift(offset),
+            span: span.shift(offset),
             kind: self.kind,
             sentence_start: self.sentence_start(),
             key: Span::new(self.key_start as usize, self.key_end as usize),
@@ -174,12 +169,14 @@ fn is_abbreviation(word: &[u8]) -> bool {
 /// of about 64 KiB cut at line breaks, as the extractor reads it.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut key = Normalized::default();
+    let mut capitals = Vec::new();
     let mut segment_tokens = Vec::new();
     let mut tokens = Vec::new();
     for (offset, segment) in crate::extractor::segments(text, crate::extractor::SEGMENT_BYTES) {
-        fold_into(segment, &mut key);
-        tokenize_key(segment, &key, &mut segment_tokens);
-        tokens.extend(segment_tokens.iter().map(|t| t.public(offset)));
+        fold_with_capitals(segment, &mut key, &mut capitals);
+        tokenize_key(segment, &key, &capitals, &mut segment_tokens);
+        let mut map = key.map.walker();
+        tokens.extend(segment_tokens.iter().map(|t| t.public(map.original_span(t.key().into(), segment), offset)));
     }
     tokens
 }
@@ -314,15 +311,17 @@ fn alnum_run_end(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Cuts the folded `key` of `original` into tokens, into `out`.
-pub(crate) fn tokenize_key(original: &str, key: &Normalized, out: &mut Vec<Tok>) {
-    tokenize_key_with(original, key, out, |_, _| {});
+/// Cuts the folded `key` of `original` into tokens, into `out`; `capitals`
+/// marks the key's bytes that come from a capital (see
+/// [`fold_with_capitals`]).
+pub(crate) fn tokenize_key(original: &str, key: &Normalized, capitals: &[u64], out: &mut Vec<Tok>) {
+    tokenize_key_with(original, key, capitals, out, |_, _| {});
 }
 
 /// [`tokenize_key`], calling `each(index, token)` as each token is cut, while
 /// its bytes are still in the CPU's cache.
 #[inline]
-pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, out: &mut Vec<Tok>, mut each: impl FnMut(usize, &mut Tok)) {
+pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, capitals: &[u64], out: &mut Vec<Tok>, mut each: impl FnMut(usize, &mut Tok)) {
     out.clear();
     let mut map = key.map.walker();
     let k = key.text.as_str();
@@ -400,19 +399,19 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, out: &mut Vec<
                 }
             }
         }
-        let orig = map.original_span(Span::new(start, i), original);
-        let first = original.as_bytes().get(orig.start).copied().unwrap_or(0);
+        let from_capital = capitals.get(start / 64).is_some_and(|bits| bits >> (start % 64) & 1 != 0);
         let (cap, upper) = match kind {
             TokenKind::Punct => (false, false),
-            // most words, told apart before the call: lowercase, and no hyphen for a particle before a capital
-            _ if first.is_ascii_lowercase() && !(hyphenated && particle_hyphen(&bytes[start..i])) => (false, false),
-            _ => capitals(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i]),
+            // most words, told apart on the key: no capital first, and no hyphen for a particle before one
+            _ if !(from_capital || (hyphenated && particle_hyphen(&bytes[start..i]))) => (false, false),
+            _ => {
+                let orig = map.original_span(Span::new(start, i), original);
+                capitals_of(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i])
+            }
         };
         let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
         let flag = |set: bool, bit: u8| if set { bit } else { 0 };
         let mut token = Tok {
-            start: orig.start as u32,
-            end: orig.end as u32,
             key_start: start as u32,
             key_end: i as u32,
             id: u32::MAX,
@@ -496,7 +495,7 @@ fn ends_sentence(tokens: &[Tok], key: &str, bytes: &[u8], after: usize) -> bool 
 /// (starts with a capital, all letters capitals) for a word or number
 /// token whose original bytes are `text` and folded key `key`.
 #[inline(never)]
-fn capitals(text: &[u8], key: &[u8]) -> (bool, bool) {
+fn capitals_of(text: &[u8], key: &[u8]) -> (bool, bool) {
     let Some(&first) = text.first() else { return (false, false) };
     let cap = if first.is_ascii_uppercase() {
         true

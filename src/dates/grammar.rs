@@ -1016,7 +1016,7 @@ impl LineCounter {
         if self.base + self.line > TOP_LINES {
             return (usize::MAX, false);
         }
-        let to = seg.tokens[start].span().start;
+        let to = seg.span(start, start + 1).map_or(self.at, |s| s.start);
         self.line += seg.text.as_bytes().get(self.at..to).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
         self.at = to;
         let mut before = 0;
@@ -1059,7 +1059,7 @@ fn is_past_marker(seg: &Segment<'_>, k: usize) -> bool {
         return false;
     }
     let Some(t) = seg.tokens.get(k + 1) else { return false };
-    let original = seg.text.get(t.span().range()).unwrap_or("");
+    let original = seg.original(k + 1, k + 2);
     t.kind == TokenKind::Word
         && !t.cap()
         && original.chars().count() > 2

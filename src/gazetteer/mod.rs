@@ -213,7 +213,8 @@ impl PatternSet {
     /// Adds `name`, cut into words like any text.
     fn add(&mut self, name: &str, entry: Entry) {
         fold_into(name, &mut self.key);
-        tokenize_key(name, &self.key, &mut self.tokens);
+        // only the words are read: no capitals to mark
+        tokenize_key(name, &self.key, &[], &mut self.tokens);
         let key = self.key.text.as_str();
         let rule = CaseRule::of(name);
         if rule.capitalized_words & 1 == 0 && !rule.all_caps {

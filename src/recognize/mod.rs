@@ -17,8 +17,8 @@ pub(crate) mod rank;
 
 use crate::document::Entity;
 use crate::gazetteer::{Entry, Gazetteers};
-use crate::normalize::{fold_into, Normalized};
-use crate::offsets::Span;
+use crate::normalize::{fold_with_capitals, Normalized};
+use crate::offsets::{MapWalker, Span};
 use crate::tokenize::{tokenize_key_with, Tok, TokenKind};
 use crate::dates::grammar as dates;
 
@@ -58,6 +58,8 @@ pub(crate) struct Candidates {
     pub dates: Vec<u32>,
     /// The tokens that begin a sentence.
     pub sentence_starts: Vec<u32>,
+    /// Words that may belong to a meeting trigger (see `events::meetings`).
+    pub meeting_words: Vec<u32>,
 }
 
 impl Candidates {
@@ -67,6 +69,7 @@ impl Candidates {
         self.place_context.clear();
         self.dates.clear();
         self.sentence_starts.clear();
+        self.meeting_words.clear();
     }
 
     /// The number of sentences begun at or before token `i`, for a caller
@@ -83,6 +86,8 @@ impl Candidates {
 #[derive(Default)]
 pub(crate) struct Scratch {
     key: Normalized,
+    /// Which bytes of the key come from a capital (see `fold_with_capitals`).
+    capitals: Vec<u64>,
     tokens: Vec<Tok>,
     hits: Vec<Hit>,
     hit_starting: Vec<u32>,
@@ -99,6 +104,7 @@ impl Scratch {
         const KEEP: usize = 256 * 1024;
         if self.key.text.capacity() > KEEP {
             self.key = Normalized::default();
+            self.capitals = Vec::new();
         }
         if self.tokens.capacity() > KEEP / 8 {
             self.tokens = Vec::new();
@@ -117,6 +123,9 @@ pub(crate) struct Segment<'a> {
     /// The original text of the segment.
     pub text: &'a str,
     pub key: &'a str,
+    /// Reads the key's offset map for the original spans of tokens, which
+    /// are asked for in nearly increasing order (see [`Segment::span`]).
+    map: std::cell::RefCell<MapWalker<'a>>,
     /// The tokens, each with its word id and classes (see [`lexicon`]).
     pub tokens: &'a [Tok],
     pub hits: &'a [Hit],
@@ -142,11 +151,18 @@ impl<'a> Segment<'a> {
         self.span(start, end).map_or("", |s| self.text.get(s.range()).unwrap_or(""))
     }
 
-    /// The original span of tokens `start..end`.
+    /// The original span of tokens `start..end`: from the key's offset map,
+    /// for the few tokens whose span is needed (an entity's, a context word's).
     pub fn span(&self, start: usize, end: usize) -> Option<Span> {
         let first = self.tokens.get(start)?;
         let last = self.tokens.get(end.checked_sub(1)?)?;
-        Some(Span::new(first.span().start, last.span().end))
+        let mut map = self.map.borrow_mut();
+        if last.key().end <= first.key().start {
+            // tokens out of order: the first's start and the last's end, as asked
+            let (from, to) = (map.original_span(first.key().into(), self.text), map.original_span(last.key().into(), self.text));
+            return Some(Span::new(from.start, to.end));
+        }
+        Some(map.original_span(Span::new(first.key().start, last.key().end), self.text))
     }
 
     /// The span of tokens `start..end` in the whole document.
@@ -207,13 +223,17 @@ pub(crate) struct DocState {
 /// Recognises the entities of `text` (one segment starting at byte `offset`
 /// of the document), appending them to `out`.
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
-    let Scratch { key, tokens, hits, hit_starting, hit_ending, taken, candidates, word_cache, first_names } = scratch;
-    fold_into(text, key);
-    scan(g, text, key, offset, tokens, candidates, word_cache, &mut state.meeting_hints);
+    let Scratch { key, capitals, tokens, hits, hit_starting, hit_ending, taken, candidates, word_cache, first_names } = scratch;
+    fold_with_capitals(text, key, capitals);
+    scan(g, text, key, capitals, tokens, candidates, word_cache);
     find_hits(g, text, key, tokens, &candidates.names, hits, hit_starting, hit_ending);
     taken.clear();
     taken.resize(tokens.len(), false);
-    let mut seg = Segment { g, text, key: &key.text, tokens, hits, hit_starting, hit_ending, taken, candidates, first_names, offset };
+    let map = std::cell::RefCell::new(key.map.walker());
+    let mut seg = Segment { g, text, key: &key.text, map, tokens, hits, hit_starting, hit_ending, taken, candidates, first_names, offset };
+    for &i in &candidates.meeting_words {
+        state.meeting_hints.push(seg.doc_span(i as usize, i as usize + 1).start);
+    }
     let first = out.len();
     person::recognize(&mut seg, state, out);
     rank::recognize(&mut seg, out);
@@ -233,12 +253,12 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
 
 /// Cuts the tokens of a segment from its folded `key`, gives each its word
 /// id and classes, and gathers the candidates of each recogniser and the
-/// meeting hints, in one pass while each token's bytes are in the cache.
+/// meeting words, in one pass while each token's bytes are in the cache.
 /// Kept out of line: the hot loop of the whole extraction, its code is then
 /// the same whatever the recognisers around it become.
 #[inline(never)]
 #[allow(clippy::too_many_arguments)]
-fn scan(g: &Gazetteers, text: &str, key: &Normalized, offset: usize, tokens: &mut Vec<Tok>, candidates: &mut Candidates, word_cache: &mut crate::gazetteer::trie::WordCache, hints: &mut Vec<usize>) {
+fn scan(g: &Gazetteers, text: &str, key: &Normalized, capitals: &[u64], tokens: &mut Vec<Tok>, candidates: &mut Candidates, word_cache: &mut crate::gazetteer::trie::WordCache) {
     candidates.clear();
     // a function word (« le », « de ») begins a date only before a date word or a number
     let mut date_function: Option<u32> = None;
@@ -247,7 +267,7 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, offset: usize, tokens: &mu
     // a word that begins only names of several words begins one only before
     // a word that follows another in some name (« de Gaulle », not « de faire »)
     let mut name_needing_next: Option<u32> = None;
-    tokenize_key_with(text, key, tokens, |i, t| {
+    tokenize_key_with(text, key, capitals, tokens, |i, t| {
         let (id, classes) = g.trie.word_at(&key.text, t.key(), word_cache);
         t.id = id;
         t.classes = classes;
@@ -306,7 +326,7 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, offset: usize, tokens: &mu
             candidates.dates.push(i);
         }
         if classes & lexicon::MEETING != 0 {
-            hints.push(offset + t.span().start);
+            candidates.meeting_words.push(i);
         }
     });
 }
@@ -329,8 +349,10 @@ fn find_hits(g: &Gazetteers, text: &str, key: &Normalized, tokens: &[Tok], start
         starting.resize(tokens.len(), NONE);
         ending.resize(tokens.len(), NONE);
     }
+    // the names are found in text order: one walk through the offset map
+    let mut map = key.map.walker();
     g.trie.find(&key.text, tokens, starts, |start, end, pattern| {
-        let original = text.get(Span::new(tokens[start].span().start, tokens[end - 1].span().end).range()).unwrap_or("");
+        let original = text.get(map.original_span(Span::new(tokens[start].key().start, tokens[end - 1].key().end), text).range()).unwrap_or("");
         let entries: Vec<Entry> = g.patterns[pattern as usize].iter().filter(|(_, rule)| rule.accepts(original)).map(|(e, _)| *e).collect();
         if entries.is_empty() {
             return false;

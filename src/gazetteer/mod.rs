@@ -268,9 +268,10 @@ impl Gazetteers {
         let mut key = Normalized::default();
         set.trie.reserve_first_names(FIRST_NAMES.bytes().filter(|&b| b == b'\n').count());
         for_each_row("firstnames.tsv", FIRST_NAMES, 4, |cols| {
-            let frequency = cols[2].trim().parse::<u8>().map_err(|_| format!("frequency {:?} is not a number", cols[2]))?;
+            // the frequency is checked, not kept: only whether a word is a first name is asked
+            cols[2].trim().parse::<u8>().map_err(|_| format!("frequency {:?} is not a number", cols[2]))?;
             fold_into(cols[0], &mut key);
-            set.trie.add_first_name(&key.text, frequency);
+            set.trie.add_first_name(&key.text);
             Ok(())
         })?;
         for (classes, words) in crate::recognize::lexicon::CLASSES {

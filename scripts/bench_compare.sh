@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Whole-process throughput of two builds on a shared machine: the build of a
-# git revision and this tree's, alternated round by round (each round a
-# median of three runs pinned to one core, as scripts/bench.sh measures), so
-# that both see the same load. A gain of a few per cent needs some dozens of
-# rounds here: the same binary runs from 40 to 65 MB/s within an hour.
+# git revision and this tree's, alternated round by round in a random order
+# (each round a median of three runs pinned to one core, as scripts/bench.sh
+# measures), so that both see the same load. A gain of a few per cent needs
+# some dozens of rounds here: the same binary runs from 40 to 65 MB/s within
+# an hour. Each binary is copied afresh before its runs, so that where one
+# file's pages happen to lie in memory (and so in the caches, which physical
+# addresses index) cannot favour it round after round: two copies of one
+# binary, run from their own files in random order, were 6 % apart in
+# median over 25 rounds, the same one faster in 17.
 #   scripts/bench_compare.sh REV [ROUNDS] [FILE]   (default: 20 rounds on the 50 MB book)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,19 +24,26 @@ git worktree add --quiet --detach "$work/tree" "$rev"
 cp "$work/target/release/vigie" "$work/base"
 cp target/release/vigie "$work/head"
 bytes=$(stat -c %s "$file")
-# MB/s of the median of three runs of binary $1
+# MB/s of the median of three runs of a fresh copy of binary $1
 round() {
   local times=() s e
+  rm -f "$work/run"
+  cp "$1" "$work/run"
   for _ in 1 2 3; do
     s=$(date +%s%N)
-    taskset -c 0 "$1" extract --json --quiet "$file" > /dev/null
+    taskset -c 0 "$work/run" extract --json --quiet "$file" > /dev/null
     e=$(date +%s%N)
     times+=($(( (e - s) / 1000 )))
   done
   printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | awk -v b="$bytes" '{ printf "%.1f", b / $1 }'
 }
 for k in $(seq "$rounds"); do
-  echo "$(round "$work/base") $(round "$work/head")"
+  if (( RANDOM % 2 )); then
+    b=$(round "$work/base"); h=$(round "$work/head")
+  else
+    h=$(round "$work/head"); b=$(round "$work/base")
+  fi
+  echo "$b $h"
 done | awk -v rev="$rev" '
   { base[NR] = $1; head[NR] = $2; if ($2 > $1) wins++; if ($1 >= 50) b50++; if ($2 >= 50) h50++ }
   function median(a, n,   i, j, t, c) {

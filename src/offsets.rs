@@ -488,14 +488,7 @@ mod tests {
         for original in texts {
             let key = crate::normalize::fold(original);
             let n = key.text.len();
-            let expected = |a: usize, b: usize| {
-                let start = key.map.start_of(a);
-                if a == b {
-                    Span::new(start, start)
-                } else {
-                    Span::new(start, unit_end(original, key.map.start_of(b - 1)).max(start))
-                }
-            };
+            let expected = |a: usize, b: usize| expected_span(&key, original, a, b);
             // spans one after the other, as a tokenizer asks for them
             for len in 0..=3 {
                 let mut walker = key.map.walker();
@@ -509,6 +502,26 @@ mod tests {
         }
     }
 
+    /// The first character boundary of `text` at or after `i` (its end at most).
+    fn next_boundary(text: &str, i: usize) -> usize {
+        let mut i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    }
+
+    /// What the map says of the span `a..b` of the key: from the start of the
+    /// unit of its first byte to the end of the unit of its last.
+    fn expected_span(key: &crate::normalize::Normalized, original: &str, a: usize, b: usize) -> Span {
+        let start = key.map.start_of(a);
+        if a == b {
+            Span::new(start, start)
+        } else {
+            Span::new(start, unit_end(original, key.map.start_of(b - 1)).max(start))
+        }
+    }
+
     proptest::proptest! {
         /// Spans as a tokenizer asks for them (increasing, with gaps), over
         /// texts full of what folding changes: the walker's answer is the map's.
@@ -518,22 +531,12 @@ mod tests {
             steps in proptest::collection::vec((0usize..4, 0usize..12), 1..24),
         ) {
             let key = crate::normalize::fold(&original);
-            let text = key.text.as_str();
-            let n = text.len();
-            let boundary = |mut i: usize| {
-                while i < n && !text.is_char_boundary(i) {
-                    i += 1;
-                }
-                i.min(n)
-            };
             let mut walker = key.map.walker();
             let mut at = 0;
             for (gap, len) in steps {
-                let a = boundary(at + gap);
-                let b = boundary(a + len);
-                let start = key.map.start_of(a);
-                let expected = if a == b { Span::new(start, start) } else { Span::new(start, unit_end(&original, key.map.start_of(b - 1)).max(start)) };
-                proptest::prop_assert_eq!(walker.original_span(Span::new(a, b), &original), expected, "{:?} {}..{}", original, a, b);
+                let a = next_boundary(&key.text, at + gap);
+                let b = next_boundary(&key.text, a + len);
+                proptest::prop_assert_eq!(walker.original_span(Span::new(a, b), &original), expected_span(&key, &original, a, b), "{:?} {}..{}", original, a, b);
                 at = b;
             }
         }
@@ -549,22 +552,11 @@ mod tests {
             spans in proptest::collection::vec((0usize..1000, 0usize..12), 1..32),
         ) {
             let key = crate::normalize::fold(&original);
-            let text = key.text.as_str();
-            let n = text.len();
-            let boundary = |mut i: usize| {
-                i = i.min(n);
-                while !text.is_char_boundary(i) {
-                    i += 1;
-                }
-                i
-            };
             let mut walker = key.map.walker();
             for (at, len) in spans {
-                let a = boundary(at);
-                let b = boundary(a + len);
-                let start = key.map.start_of(a);
-                let expected = if a == b { Span::new(start, start) } else { Span::new(start, unit_end(&original, key.map.start_of(b - 1)).max(start)) };
-                proptest::prop_assert_eq!(walker.original_span(Span::new(a, b), &original), expected, "{:?} {}..{}", original, a, b);
+                let a = next_boundary(&key.text, at);
+                let b = next_boundary(&key.text, a + len);
+                proptest::prop_assert_eq!(walker.original_span(Span::new(a, b), &original), expected_span(&key, &original, a, b), "{:?} {}..{}", original, a, b);
             }
         }
     }

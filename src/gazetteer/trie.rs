@@ -190,55 +190,38 @@ impl Default for FirstNameCache {
     }
 }
 
-/// Words to ids: short words packed inline, longer ones as strings.
-#[derive(Debug, Default)]
-struct Vocabulary {
-    short: FxMap<u128, u32>,
-    long: FxMap<Box<str>, u32>,
+/// Words to values (ids, or nothing for a set of words): short words packed
+/// inline, longer ones as strings.
+#[derive(Debug)]
+struct Vocabulary<V = u32> {
+    short: FxMap<u128, V>,
+    long: FxMap<Box<str>, V>,
 }
 
-impl Vocabulary {
+impl<V> Default for Vocabulary<V> {
+    fn default() -> Vocabulary<V> {
+        Vocabulary { short: FxMap::default(), long: FxMap::default() }
+    }
+}
+
+impl<V: Copy> Vocabulary<V> {
     #[inline]
-    fn get(&self, word: &str) -> Option<u32> {
+    fn get(&self, word: &str) -> Option<V> {
         match packed(word) {
             Some(k) => self.short.get(&k).copied(),
             None => self.long.get(word).copied(),
         }
     }
 
-    fn insert(&mut self, word: &str, id: u32) {
+    fn insert(&mut self, word: &str, value: V) {
         match packed(word) {
-            Some(k) => self.short.insert(k, id),
-            None => self.long.insert(word.into(), id),
+            Some(k) => self.short.insert(k, value),
+            None => self.long.insert(word.into(), value),
         };
     }
 
     fn len(&self) -> usize {
         self.short.len() + self.long.len()
-    }
-}
-
-/// A set of words: short words packed inline, longer ones as strings.
-#[derive(Debug, Default)]
-struct WordSet {
-    short: FxSet<u128>,
-    long: FxSet<Box<str>>,
-}
-
-impl WordSet {
-    #[inline]
-    fn contains(&self, word: &str) -> bool {
-        match packed(word) {
-            Some(k) => self.short.contains(&k),
-            None => self.long.contains(word),
-        }
-    }
-
-    fn insert(&mut self, word: &str) {
-        match packed(word) {
-            Some(k) => self.short.insert(k),
-            None => self.long.insert(word.into()),
-        };
     }
 }
 
@@ -277,7 +260,7 @@ pub(crate) struct WordTrie {
     /// stays small enough for the cache. A set of packed words takes half
     /// the memory a map to their frequencies took (the CPU's caches miss it
     /// less often), and only whether a word is a first name is ever asked.
-    first_names: WordSet,
+    first_names: Vocabulary<()>,
 }
 
 impl WordTrie {
@@ -293,7 +276,7 @@ impl WordTrie {
             filter: vec![0; FILTER_BITS / 64],
             classes: Vec::new(),
             short_words: Vec::new(),
-            first_names: WordSet::default(),
+            first_names: Vocabulary::default(),
         }
     }
 
@@ -327,7 +310,7 @@ impl WordTrie {
 
     /// Records `word` as a first name.
     pub fn add_first_name(&mut self, word: &str) {
-        self.first_names.insert(word);
+        self.first_names.insert(word, ());
     }
 
     /// The classes of word `id` (none for NONE).
@@ -486,10 +469,10 @@ impl WordTrie {
     /// Whether `word` is a first name: known as one, or every part of a
     /// hyphenated word is one (« Jean-Yves »).
     pub fn is_first_name(&self, word: &str) -> bool {
-        if self.first_names.contains(word) {
+        if self.first_names.get(word).is_some() {
             return true;
         }
-        word.contains('-') && word.split('-').all(|p| self.first_names.contains(p))
+        word.contains('-') && word.split('-').all(|p| self.first_names.get(p).is_some())
     }
 
     #[inline]

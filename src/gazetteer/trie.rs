@@ -142,10 +142,21 @@ struct CacheSet([(u128, u32, Classes); 2]);
 const CACHE_SETS: usize = 1024;
 const FILTER_BITS: usize = 1 << 18;
 
+/// The hash of a packed word that both the filter and the word cache read:
+/// its top 18 bits for the filter, the 10 below them for the cache.
 #[inline]
-fn filter_bit(k: u128) -> usize {
-    let h = ((k as u64).wrapping_mul(SEED) ^ ((k >> 64) as u64)).wrapping_mul(SEED);
+fn word_hash(k: u128) -> u64 {
+    ((k as u64).wrapping_mul(SEED) ^ ((k >> 64) as u64)).wrapping_mul(SEED)
+}
+
+#[inline]
+fn filter_bit(h: u64) -> usize {
     (h >> (64 - 18)) as usize
+}
+
+#[inline]
+fn cache_set(h: u64) -> usize {
+    (h >> (64 - 28)) as usize % CACHE_SETS
 }
 
 impl Default for WordCache {
@@ -157,11 +168,11 @@ impl Default for WordCache {
 }
 
 impl WordCache {
-    /// The id and classes cached for `key`, or `lookup()`'s, which the cache
-    /// then keeps.
+    /// The id and classes cached for `key` (whose [`word_hash`] is `hash`),
+    /// or `lookup()`'s, which the cache then keeps.
     #[inline]
-    fn get_or_insert(&mut self, key: u128, lookup: impl FnOnce() -> (u32, Classes)) -> (u32, Classes) {
-        let set = &mut self.sets[slot_of(key, CACHE_SETS)].0;
+    fn get_or_insert(&mut self, key: u128, hash: u64, lookup: impl FnOnce() -> (u32, Classes)) -> (u32, Classes) {
+        let set = &mut self.sets[cache_set(hash)].0;
         if set[0].0 == key {
             return (set[0].1, set[0].2);
         }
@@ -288,7 +299,7 @@ impl WordTrie {
         let id = self.vocabulary.len() as u32;
         self.vocabulary.insert(word, id);
         if let Some(k) = packed(word) {
-            let bit = filter_bit(k);
+            let bit = filter_bit(word_hash(k));
             self.filter[bit / 64] |= 1 << (bit % 64);
         }
         self.root.push(NONE);
@@ -395,8 +406,8 @@ impl WordTrie {
     }
 
     #[inline]
-    fn may_contain(&self, k: u128) -> bool {
-        let bit = filter_bit(k);
+    fn may_contain(&self, hash: u64) -> bool {
+        let bit = filter_bit(hash);
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
@@ -405,10 +416,11 @@ impl WordTrie {
     /// saves the vocabulary's look-up for the frequent ones that are.
     #[inline(always)]
     fn cached_short_word(&self, k: u128, cache: &mut WordCache) -> (u32, Classes) {
-        if !self.may_contain(k) {
+        let hash = word_hash(k);
+        if !self.may_contain(hash) {
             return (NONE, 0);
         }
-        cache.get_or_insert(k, || self.vocabulary_word(k))
+        cache.get_or_insert(k, hash, || self.vocabulary_word(k))
     }
 
     /// The vocabulary's id of a packed short word, and its classes (the

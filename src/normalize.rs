@@ -166,16 +166,34 @@ fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
 
 /// [`fold`] into a buffer that is reused across calls.
 pub fn fold_into(text: &str, out: &mut Normalized) {
-    fold_core::<false>(text, out, &mut Vec::new());
+    fold_core::<false>(text, out, &mut KeyBits::default());
 }
 
-/// [`fold_into`], and in `capitals` one bit a byte of the key (bit `i % 64`
-/// of word `i / 64`), set where the character that produced the byte is a
-/// capital (`char::is_uppercase`): « É » folds to « e », and the tokenizer
-/// tells a capitalised word from the key alone, without mapping every
-/// token back to the original.
-pub(crate) fn fold_with_capitals(text: &str, out: &mut Normalized, capitals: &mut Vec<u64>) {
-    fold_core::<true>(text, out, capitals);
+/// What the tokenizer reads of a folded key besides its text: one bit a byte
+/// of the key (bit `i % 64` of word `i / 64`) for each question, answered
+/// as the key is built, eight bytes at a time, rather than byte by byte as
+/// each token is cut.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KeyBits {
+    /// Set where the character that produced the byte is a capital
+    /// (`char::is_uppercase`): « É » folds to « e », and the tokenizer tells
+    /// a capitalised word from the key alone, without mapping every token
+    /// back to the original.
+    pub capitals: Vec<u64>,
+    /// Set where the byte is an ASCII letter or digit: where a word goes on.
+    pub alnum: Vec<u64>,
+}
+
+impl KeyBits {
+    fn clear(&mut self) {
+        self.capitals.clear();
+        self.alnum.clear();
+    }
+}
+
+/// [`fold_into`], and the [`KeyBits`] of the key.
+pub(crate) fn fold_with_bits(text: &str, out: &mut Normalized, bits: &mut KeyBits) {
+    fold_core::<true>(text, out, bits);
 }
 
 /// Sets the bits `from..to` of `capitals`, growing it as needed.
@@ -189,25 +207,33 @@ fn mark_capital(capitals: &mut Vec<u64>, from: usize, to: usize) {
     }
 }
 
-/// The bits of the ASCII capitals among eight bytes, one bit a byte.
+/// The bits of the ASCII capitals among eight bytes, and those of the ASCII
+/// letters and digits, one bit a byte.
 #[inline]
-fn ascii_capital_bits(word: u64) -> u64 {
+fn ascii_capital_and_alnum_bits(word: u64) -> (u64, u64) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let each = |b: u8| u64::from_le_bytes([b; 8]);
     // with the high bits cleared, adding 0x80 - c sets a byte's high bit when it is c or more
     let x = word & !HIGH;
-    let at_least = |c: u8| x + each(0x80 - c);
-    let capital = at_least(b'A') & !at_least(b'Z' + 1) & !word & HIGH;
+    let at_least = |x: u64, c: u8| x + each(0x80 - c);
+    let ascii = !word & HIGH;
+    let capital = at_least(x, b'A') & !at_least(x, b'Z' + 1) & ascii;
+    // a letter of either case: the case bit set, « A » is « a » (and « [ », « { »: past « z »)
+    let lower = x | each(0x20);
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    let alnum = (letter | digit) & ascii;
     // gathers the high bit of byte j into bit j (no two partial products meet)
-    (capital >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    let gather = |bits: u64| (bits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    (gather(capital), gather(alnum))
 }
 
-fn fold_core<const CAPITALS: bool>(text: &str, out: &mut Normalized, capitals: &mut Vec<u64>) {
+fn fold_core<const BITS: bool>(text: &str, out: &mut Normalized, bits: &mut KeyBits) {
     out.text.clear();
     out.map.clear();
     out.text.reserve(text.len());
-    if CAPITALS {
-        capitals.clear();
+    if BITS {
+        bits.clear();
     }
     let latin: &[(LatinFold, bool)] = &LATIN_FOLDS;
     let bytes = text.as_bytes();
@@ -246,8 +272,8 @@ fn fold_core<const CAPITALS: bool>(text: &str, out: &mut Normalized, capitals: &
                         out.map.push(at, out.text.len() - before);
                     }
                 }
-                if CAPITALS && *capital {
-                    mark_capital(capitals, before, out.text.len());
+                if BITS && *capital {
+                    mark_capital(&mut bits.capitals, before, out.text.len());
                 }
                 continue;
             }
@@ -260,25 +286,31 @@ fn fold_core<const CAPITALS: bool>(text: &str, out: &mut Normalized, capitals: &
         }
         fold_char(c, &mut out.text);
         out.map.push(at, out.text.len() - before);
-        if CAPITALS && c.is_uppercase() {
-            mark_capital(capitals, before, out.text.len());
+        if BITS && c.is_uppercase() {
+            mark_capital(&mut bits.capitals, before, out.text.len());
         }
     }
-    if CAPITALS {
-        // the capitals of the ASCII runs, the only ones left in the key,
-        // eight bytes at a time
+    if BITS {
+        // the capitals of the ASCII runs (the only ones left in the key) and
+        // the letters and digits, eight bytes at a time
         let key = out.text.as_bytes();
-        capitals.resize(key.len().div_ceil(64).max(capitals.len()), 0);
-        let eights = key.chunks_exact(8);
-        let rest = eights.remainder();
-        for (j, eight) in eights.enumerate() {
-            capitals[j / 8] |= ascii_capital_bits(u64::from_le_bytes(eight.try_into().expect("eight bytes"))) << (8 * (j % 8));
-        }
-        let mut last = [0u8; 8];
+        let words = key.len().div_ceil(64);
+        bits.capitals.resize(words.max(bits.capitals.len()), 0);
+        bits.alnum.resize(words, 0);
+        let blocks = key.chunks_exact(64);
+        let rest = blocks.remainder();
+        let mut last = [0u8; 64];
         last[..rest.len()].copy_from_slice(rest);
-        let j = key.len() / 8;
-        if let Some(word) = capitals.get_mut(j / 8) {
-            *word |= ascii_capital_bits(u64::from_le_bytes(last)) << (8 * (j % 8));
+        let last = (!rest.is_empty()).then_some(&last[..]);
+        for ((block, capitals), alnum) in blocks.chain(last).zip(&mut bits.capitals).zip(&mut bits.alnum) {
+            let (mut block_capitals, mut block_alnum) = (0, 0);
+            for (j, eight) in block.chunks_exact(8).enumerate() {
+                let (c, a) = ascii_capital_and_alnum_bits(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+                block_capitals |= c << (8 * j);
+                block_alnum |= a << (8 * j);
+            }
+            *capitals |= block_capitals;
+            *alnum = block_alnum;
         }
     }
     // Capitals come only from the ASCII runs (folded characters are
@@ -361,44 +393,67 @@ mod tests {
         }
     }
 
-    /// The bit of each byte of the key: whether the character it comes from
-    /// (the one its offset maps back to) is a capital.
-    fn capitals_agree_with_the_original(original: &str) -> Result<(), String> {
+    /// The bits of each byte of the key: whether the character it comes from
+    /// (the one its offset maps back to) is a capital; whether the byte is an
+    /// ASCII letter or digit.
+    fn bits_agree_with_the_key(original: &str) -> Result<(), String> {
         let mut key = Normalized::default();
-        let mut capitals = Vec::new();
-        fold_with_capitals(original, &mut key, &mut capitals);
+        let mut bits = KeyBits::default();
+        fold_with_bits(original, &mut key, &mut bits);
         if key != fold(original) {
             return Err("the key differs from fold's".into());
         }
-        for i in 0..key.text.len() {
-            let expected = original.get(key.map.start_of(i)..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
-            let bit = capitals.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0);
-            if bit != expected {
-                return Err(format!("byte {i} of {:?}: bit {bit}, expected {expected}", key.text));
+        let bit = |words: &[u64], i: usize| words.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0);
+        for (i, b) in key.text.bytes().enumerate() {
+            let capital = original.get(key.map.start_of(i)..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
+            if bit(&bits.capitals, i) != capital {
+                return Err(format!("byte {i} of {:?}: capital bit {}, expected {capital}", key.text, !capital));
+            }
+            if bit(&bits.alnum, i) != b.is_ascii_alphanumeric() {
+                return Err(format!("byte {i} of {:?}: letter or digit bit {}", key.text, !b.is_ascii_alphanumeric()));
             }
         }
-        if capitals.iter().skip(key.text.len().div_ceil(64)).any(|&w| w != 0) {
-            return Err("bits past the key".into());
+        for words in [&bits.capitals, &bits.alnum] {
+            if words.iter().skip(key.text.len().div_ceil(64)).any(|&w| w != 0) {
+                return Err("bits past the key".into());
+            }
+            if let Some(&last) = words.get(key.text.len() / 64) {
+                if key.text.len() % 64 != 0 && last >> (key.text.len() % 64) != 0 {
+                    return Err("bits past the key".into());
+                }
+            }
         }
         Ok(())
     }
 
     #[test]
-    fn capitals_mark_the_bytes_of_capitals() {
+    fn eight_byte_bits_agree_with_the_byte_tests() {
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b'.', b, b'a', 0xC3, b'Z', b'9', b' ', b]);
+            let (capitals, alnum) = ascii_capital_and_alnum_bits(word);
+            for (k, byte) in word.to_le_bytes().into_iter().enumerate() {
+                assert_eq!(capitals >> k & 1 == 1, byte.is_ascii_uppercase(), "byte {byte:#x}");
+                assert_eq!(alnum >> k & 1 == 1, byte.is_ascii_alphanumeric(), "byte {byte:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn bits_mark_capitals_letters_and_digits() {
         for text in ["", "Le Général DE GAULLE à Évian", "ŒUVRES Œuvres œuvres", "ÆSOPE ß ẞ İstanbul", "Ⅻ ½ ﬁn… ÉTÉ", "E\u{301}TE\u{301} e\u{301}", "Путин ПУТИН", "x".repeat(130).as_str(), "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ 0123456789 abcdefghijklmnopqrstuvwxyz ÀÉ"] {
-            capitals_agree_with_the_original(text).unwrap();
+            bits_agree_with_the_key(text).unwrap();
         }
     }
 
     proptest::proptest! {
         #[test]
-        fn capitals_mark_the_bytes_of_capitals_in_any_text(original in "\\PC{0,200}") {
-            proptest::prop_assert_eq!(capitals_agree_with_the_original(&original), Ok(()));
+        fn bits_mark_capitals_letters_and_digits_in_any_text(original in "\\PC{0,200}") {
+            proptest::prop_assert_eq!(bits_agree_with_the_key(&original), Ok(()));
         }
 
         #[test]
-        fn capitals_mark_the_bytes_of_capitals_in_latin_text(original in "[a-zA-Z éèàçôÉÈÀÇÔœŒæÆß’½ﬁ…\u{301}\u{327}\u{200b}İıÅ.,-]{0,150}") {
-            proptest::prop_assert_eq!(capitals_agree_with_the_original(&original), Ok(()));
+        fn bits_mark_capitals_letters_and_digits_in_latin_text(original in "[a-zA-Z éèàçôÉÈÀÇÔœŒæÆß’½ﬁ…\u{301}\u{327}\u{200b}İıÅ.,-]{0,150}") {
+            proptest::prop_assert_eq!(bits_agree_with_the_key(&original), Ok(()));
         }
     }
 }

@@ -22,7 +22,7 @@
 //! assert_eq!(s, ["M. Dunford l’a dit.", "Le général J. Akar aussi."]);
 //! ```
 
-use crate::normalize::{fold_with_capitals, Normalized};
+use crate::normalize::{fold_with_bits, KeyBits, Normalized};
 use crate::offsets::Span;
 
 /// What a token is.
@@ -126,6 +126,12 @@ impl Tok {
         self.flags & HYPHENATED != 0
     }
 
+    /// A word within a sentence, with no capital and no hyphen.
+    #[inline]
+    pub fn plain_word(&self) -> bool {
+        self.kind == TokenKind::Word && self.flags & (SENTENCE_START | CAP | HYPHENATED) == 0
+    }
+
     /// The token begins a line.
     #[inline]
     pub fn line_start(&self) -> bool {
@@ -169,12 +175,12 @@ fn is_abbreviation(word: &[u8]) -> bool {
 /// of about 64 KiB cut at line breaks, as the extractor reads it.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut key = Normalized::default();
-    let mut capitals = Vec::new();
+    let mut bits = KeyBits::default();
     let mut segment_tokens = Vec::new();
     let mut tokens = Vec::new();
     for (offset, segment) in crate::extractor::segments(text, crate::extractor::SEGMENT_BYTES) {
-        fold_with_capitals(segment, &mut key, &mut capitals);
-        tokenize_key(segment, &key, &capitals, &mut segment_tokens);
+        fold_with_bits(segment, &mut key, &mut bits);
+        tokenize_key(segment, &key, &bits, &mut segment_tokens);
         let mut map = key.map.walker();
         tokens.extend(segment_tokens.iter().map(|t| t.public(map.original_span(t.key().into(), segment), offset)));
     }
@@ -264,40 +270,24 @@ fn word_char_at(s: &str, i: usize) -> Option<usize> {
     }
 }
 
-/// For each byte of `word` that is a lowercase ASCII letter or a digit, its
-/// high bit: the letters and digits of a folded key, which has no capitals.
+/// The end of the run of letters and digits from byte `i` of the folded key
+/// `s`, whose ASCII letters and digits `alnum` marks (see [`KeyBits`]).
 #[inline]
-fn key_alnum_bits(word: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const fn each(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
-    }
-    // Adding 0x80 - c to a 7-bit byte sets its high bit exactly when the byte
-    // is at least c, and never carries into the next byte.
-    let x = word & !HIGH;
-    let at_least = |c: u8| x + each(0x80 - c);
-    let lower = at_least(b'a') & !at_least(b'z' + 1);
-    let digit = at_least(b'0') & !at_least(b'9' + 1);
-    (lower | digit) & !word & HIGH
-}
-
-/// The end of the run of letters and digits from byte `i` of the folded key `s`.
-#[inline]
-fn alnum_run_end(s: &str, mut i: usize) -> usize {
+fn alnum_run_end(s: &str, alnum: &[u64], mut i: usize) -> usize {
     let bytes = s.as_bytes();
-    // eight ASCII bytes at a time while they last
-    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let word = u64::from_le_bytes(*chunk);
-        let outside = !key_alnum_bits(word) & 0x8080_8080_8080_8080;
+    // to the first byte that is no ASCII letter or digit, 64 bytes at a time
+    while let Some(&word) = alnum.get(i / 64) {
+        let outside = !word >> (i % 64);
         if outside != 0 {
-            i += (outside.trailing_zeros() / 8) as usize;
-            // the usual end of a word: a space or punctuation
-            if bytes[i] < 0x80 {
+            i += outside.trailing_zeros() as usize;
+            // the usual end of a word: a space, punctuation or the key's end
+            // (the bits past it are clear)
+            if bytes.get(i).is_none_or(|&b| b < 0x80) {
                 return i;
             }
             break;
         }
-        i += 8;
+        i = (i / 64 + 1) * 64;
     }
     while i < bytes.len() {
         if class(bytes[i]) == ByteClass::Alnum {
@@ -311,22 +301,27 @@ fn alnum_run_end(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Cuts the folded `key` of `original` into tokens, into `out`; `capitals`
-/// marks the key's bytes that come from a capital (see
-/// [`fold_with_capitals`]).
-pub(crate) fn tokenize_key(original: &str, key: &Normalized, capitals: &[u64], out: &mut Vec<Tok>) {
-    tokenize_key_with(original, key, capitals, out, |_, _| {});
+/// Cuts the folded `key` of `original` into tokens, into `tokens`; `bits`
+/// marks the key's capitals, letters and digits (see [`fold_with_bits`]).
+pub(crate) fn tokenize_key(original: &str, key: &Normalized, bits: &KeyBits, tokens: &mut Vec<Tok>) {
+    tokenize_key_with(original, key, bits, tokens, |_| (u32::MAX, 0));
 }
 
-/// [`tokenize_key`], calling `each(index, token)` as each token is cut, while
-/// its bytes are still in the CPU's cache.
+/// [`tokenize_key`], giving each token the word id and classes that
+/// `word_of` returns for its span of the key, while its bytes are still in
+/// the CPU's cache.
 #[inline]
-pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, capitals: &[u64], out: &mut Vec<Tok>, mut each: impl FnMut(usize, &mut Tok)) {
+pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, bits: &KeyBits, tokens: &mut Vec<Tok>, mut word_of: impl FnMut(std::ops::Range<usize>) -> (u32, u16)) {
+    // a vector of this function's own, whose length and capacity the
+    // compiler keeps in registers, where pushing through `tokens` stored them
+    // at every token
+    let mut out = std::mem::take(tokens);
     out.clear();
     let mut map = key.map.walker();
     let k = key.text.as_str();
     let bytes = k.as_bytes();
     let n = bytes.len();
+    let alnum = bits.alnum.as_slice();
     let mut i = 0;
     let mut space_before = true;
     let mut newline_before = true;
@@ -340,110 +335,123 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, capitals: &[u6
             i += 1;
             continue;
         }
+        let from_capital = bits.capitals.get(i / 64).is_some_and(|bits| bits >> (i % 64) & 1 != 0);
         let start = i;
-        let kind;
-        let mut hyphenated = false;
-        if b.is_ascii_lowercase() {
-            kind = TokenKind::Word;
-            i = alnum_run_end(k, i + 1);
-            // a hyphen or an apostrophe may go on with the word
-            if i < n && (bytes[i] == b'-' || bytes[i] == b'\'') {
-                (i, hyphenated) = word_end(k, start);
+        let flag = |set: bool, bit: u8| if set { bit } else { 0 };
+        // The usual tokens first, told apart on the key alone: a lowercase
+        // word that no hyphen goes on with, or an elision (« l' »); a sign
+        // that cannot end a sentence.
+        let plain_word_end = if b.is_ascii_lowercase() && !from_capital {
+            let end = alnum_run_end(k, alnum, i + 1);
+            match bytes.get(end) {
+                Some(b'-') => None,
+                Some(b'\'') if end + 1 < n && word_char_at(k, end + 1).is_some() => is_elision(&bytes[start..end]).then_some(end + 1),
+                _ => Some(end),
             }
         } else {
-            match class(b) {
-                ByteClass::Space => {
-                    space_before = true;
-                    i += 1;
-                    continue;
-                }
-                ByteClass::Newline => {
-                    space_before = true;
-                    newline_before = true;
-                    i += 1;
-                    continue;
-                }
-                ByteClass::Alnum if b.is_ascii_digit() => {
-                    kind = TokenKind::Number;
-                    i += 1;
-                    while i < n {
-                        let b = bytes[i];
-                        // digits, and « . » or « , » between digits (« 3,5 », « 1.000 »)
-                        if b.is_ascii_digit() || ((b == b'.' || b == b',') && i + 1 < n && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit()) {
-                            i += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    // « 1er », « 2e », « 3ème », « 14h »: letters glued to a number stay with it.
-                    i = alnum_run_end(k, i);
-                }
-                // letters are lowercase in the key, but for the record: a capital
-                ByteClass::Alnum => {
-                    kind = TokenKind::Word;
-                    (i, hyphenated) = word_end(k, i);
-                }
-                ByteClass::NonAscii if word_char_at(k, i).is_some() => {
-                    kind = TokenKind::Word;
-                    (i, hyphenated) = word_end(k, i);
-                }
-                _ => {
-                    kind = TokenKind::Punct;
-                    i += char_at(k, i).1;
-                    // an ellipsis is one token
-                    if b == b'.' {
-                        while i < n && bytes[i] == b'.' {
-                            i += 1;
-                        }
-                    }
-                }
-            }
-        }
-        let from_capital = capitals.get(start / 64).is_some_and(|bits| bits >> (start % 64) & 1 != 0);
-        let (cap, upper) = match kind {
-            TokenKind::Punct => (false, false),
-            // most words, told apart on the key: no capital first, and no hyphen for a particle before one
-            _ if !(from_capital || (hyphenated && particle_hyphen(&bytes[start..i]))) => (false, false),
-            _ => {
-                let orig = map.original_span(Span::new(start, i), original);
-                capitals_of(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i])
-            }
+            None
         };
-        let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
-        let flag = |set: bool, bit: u8| if set { bit } else { 0 };
-        let mut token = Tok {
-            key_start: start as u32,
-            key_end: i as u32,
-            id: u32::MAX,
-            classes: 0,
-            kind,
-            flags: flag(sentence_start, SENTENCE_START)
+        let (kind, flags) = if let Some(end) = plain_word_end {
+            i = end;
+            (TokenKind::Word, flag(newline_before, SENTENCE_START | LINE_START) | flag(space_before, SPACE_BEFORE))
+        } else if class(b) == ByteClass::Other && !matches!(b, b'.' | b'!' | b'?') {
+            i += 1;
+            (TokenKind::Punct, flag(newline_before || after_sentence_end, SENTENCE_START) | flag(newline_before, LINE_START) | flag(space_before, SPACE_BEFORE))
+        } else {
+            let kind;
+            let mut hyphenated = false;
+            if b.is_ascii_lowercase() {
+                kind = TokenKind::Word;
+                (i, hyphenated) = word_end(k, alnum, start);
+            } else {
+                match class(b) {
+                    ByteClass::Space => {
+                        space_before = true;
+                        i += 1;
+                        continue;
+                    }
+                    ByteClass::Newline => {
+                        space_before = true;
+                        newline_before = true;
+                        i += 1;
+                        continue;
+                    }
+                    ByteClass::Alnum if b.is_ascii_digit() => {
+                        kind = TokenKind::Number;
+                        i += 1;
+                        while i < n {
+                            let b = bytes[i];
+                            // digits, and « . » or « , » between digits (« 3,5 », « 1.000 »)
+                            if b.is_ascii_digit() || ((b == b'.' || b == b',') && i + 1 < n && bytes[i + 1].is_ascii_digit() && bytes[i - 1].is_ascii_digit()) {
+                                i += 1;
+                            } else {
+                                break;
+                            }
+                        }
+                        // « 1er », « 2e », « 3ème », « 14h »: letters glued to a number stay with it.
+                        i = alnum_run_end(k, alnum, i);
+                    }
+                    // letters are lowercase in the key, but for the record: a capital
+                    ByteClass::Alnum => {
+                        kind = TokenKind::Word;
+                        (i, hyphenated) = word_end(k, alnum, i);
+                    }
+                    ByteClass::NonAscii if word_char_at(k, i).is_some() => {
+                        kind = TokenKind::Word;
+                        (i, hyphenated) = word_end(k, alnum, i);
+                    }
+                    _ => {
+                        kind = TokenKind::Punct;
+                        i += char_at(k, i).1;
+                        // an ellipsis is one token
+                        if b == b'.' {
+                            while i < n && bytes[i] == b'.' {
+                                i += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            let (cap, upper) = match kind {
+                TokenKind::Punct => (false, false),
+                // told apart on the key: no capital first, and no hyphen for a particle before one
+                _ if !(from_capital || (hyphenated && particle_hyphen(&bytes[start..i]))) => (false, false),
+                _ => {
+                    let orig = map.original_span(Span::new(start, i), original);
+                    capitals_of(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i])
+                }
+            };
+            let sentence_start = newline_before || (after_sentence_end && (cap || kind != TokenKind::Word));
+            let flags = flag(sentence_start, SENTENCE_START)
                 | flag(cap, CAP)
                 | flag(upper, UPPER)
                 | flag(space_before, SPACE_BEFORE)
                 | flag(hyphenated, HYPHENATED)
-                | flag(newline_before, LINE_START),
+                | flag(newline_before, LINE_START);
+            (kind, flags)
         };
-        each(out.len(), &mut token);
+        let (id, classes) = word_of(start..i);
+        let token = Tok { key_start: start as u32, key_end: i as u32, id, classes, kind, flags };
         out.push(token);
-        after_sentence_end = kind == TokenKind::Punct && matches!(&bytes[start..i], b"." | b"!" | b"?" | b"...") && ends_sentence(out, k, bytes, i);
+        after_sentence_end = kind == TokenKind::Punct && matches!(&bytes[start..i], b"." | b"!" | b"?" | b"...") && ends_sentence(&out, k, bytes, i);
         space_before = false;
         newline_before = false;
     }
+    *tokens = out;
 }
 
 /// The end of the word that starts at byte `start` of `key`: letters and
 /// digits, joined by inner hyphens (« lieutenant-général ») and apostrophes
 /// (« aujourd'hui »), except that an elision ends at its apostrophe (« l' »);
 /// and whether it has an inner hyphen.
-#[inline]
-fn word_end(key: &str, start: usize) -> (usize, bool) {
+#[inline(always)]
+fn word_end(key: &str, alnum: &[u64], start: usize) -> (usize, bool) {
     let bytes = key.as_bytes();
     let n = bytes.len();
     let mut i = start;
     let mut hyphenated = false;
     loop {
-        i = alnum_run_end(key, i);
+        i = alnum_run_end(key, alnum, i);
         if i + 1 < n && (bytes[i] == b'-' || bytes[i] == b'\'') && word_char_at(key, i + 1).is_some() {
             if bytes[i] == b'\'' && is_elision(&bytes[start..i]) {
                 return (i + 1, hyphenated); // the elision keeps its apostrophe and ends here
@@ -619,18 +627,6 @@ mod tests {
         assert_eq!(words("a-t-il dit au lieutenant-général"), ["a-t-il", "dit", "au", "lieutenant-général"]);
         assert_eq!(words("aujourd'hui"), ["aujourd'hui"]);
         assert_eq!(words("le 1er avril, 3,5 %"), ["le", "1er", "avril", ",", "3,5", "%"]);
-    }
-
-    #[test]
-    fn key_alnum_bits_agree_with_the_byte_test() {
-        for b in 0..=255u8 {
-            let word = u64::from_le_bytes([b'.', b, b'a', 0xC3, b'Z', b'9', b' ', b]);
-            let bits = key_alnum_bits(word);
-            for (k, byte) in word.to_le_bytes().into_iter().enumerate() {
-                let expected = byte.is_ascii_lowercase() || byte.is_ascii_digit();
-                assert_eq!(bits >> (8 * k + 7) & 1 == 1, expected, "byte {byte:#x}");
-            }
-        }
     }
 
     #[test]

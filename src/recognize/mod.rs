@@ -17,7 +17,7 @@ pub(crate) mod rank;
 
 use crate::document::Entity;
 use crate::gazetteer::{Entry, Gazetteers};
-use crate::normalize::{fold_with_capitals, Normalized};
+use crate::normalize::{fold_with_bits, KeyBits, Normalized};
 use crate::offsets::{MapWalker, Span};
 use crate::tokenize::{tokenize_key_with, Tok, TokenKind};
 use crate::dates::grammar as dates;
@@ -86,8 +86,8 @@ impl Candidates {
 #[derive(Default)]
 pub(crate) struct Scratch {
     key: Normalized,
-    /// Which bytes of the key come from a capital (see `fold_with_capitals`).
-    capitals: Vec<u64>,
+    /// Which bytes of the key come from a capital, which are letters or digits (see `fold_with_bits`).
+    key_bits: KeyBits,
     tokens: Vec<Tok>,
     hits: Vec<Hit>,
     hit_starting: Vec<u32>,
@@ -104,7 +104,7 @@ impl Scratch {
         const KEEP: usize = 256 * 1024;
         if self.key.text.capacity() > KEEP {
             self.key = Normalized::default();
-            self.capitals = Vec::new();
+            self.key_bits = KeyBits::default();
         }
         if self.tokens.capacity() > KEEP / 8 {
             self.tokens = Vec::new();
@@ -223,9 +223,9 @@ pub(crate) struct DocState {
 /// Recognises the entities of `text` (one segment starting at byte `offset`
 /// of the document), appending them to `out`.
 pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scratch: &mut Scratch, state: &mut DocState, out: &mut Vec<Entity>) {
-    let Scratch { key, capitals, tokens, hits, hit_starting, hit_ending, taken, candidates, word_cache, first_names } = scratch;
-    fold_with_capitals(text, key, capitals);
-    scan(g, text, key, capitals, tokens, candidates, word_cache);
+    let Scratch { key, key_bits, tokens, hits, hit_starting, hit_ending, taken, candidates, word_cache, first_names } = scratch;
+    fold_with_bits(text, key, key_bits);
+    scan(g, text, key, key_bits, tokens, candidates, word_cache);
     find_hits(g, text, key, tokens, &candidates.names, hits, hit_starting, hit_ending);
     taken.clear();
     taken.resize(tokens.len(), false);
@@ -251,14 +251,17 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
     crate::document::sort_by_span(&mut out[first..]);
 }
 
-/// Cuts the tokens of a segment from its folded `key`, gives each its word
-/// id and classes, and gathers the candidates of each recogniser and the
-/// meeting words, in one pass while each token's bytes are in the cache.
-/// Kept out of line: the hot loop of the whole extraction, its code is then
-/// the same whatever the recognisers around it become.
+/// Cuts the tokens of a segment from its folded `key`, each given its word
+/// id and classes as it is cut (while its bytes are in the CPU's cache),
+/// then gathers the candidates of each recogniser and the meeting words in
+/// a second loop over the tokens, which reads the key only for the few
+/// words whose classes call for it. Two loops, each with fewer values to
+/// keep at hand than one that did both (that one kept a dozen on the stack).
+/// Kept out of line: the hot loops of the whole extraction, their code is
+/// then the same whatever the recognisers around them become.
 #[inline(never)]
 #[allow(clippy::too_many_arguments)]
-fn scan(g: &Gazetteers, text: &str, key: &Normalized, capitals: &[u64], tokens: &mut Vec<Tok>, candidates: &mut Candidates, word_cache: &mut crate::gazetteer::trie::WordCache) {
+fn scan(g: &Gazetteers, text: &str, key: &Normalized, key_bits: &KeyBits, tokens: &mut Vec<Tok>, candidates: &mut Candidates, word_cache: &mut crate::gazetteer::trie::WordCache) {
     candidates.clear();
     // a function word (« le », « de ») begins a date only before a date word or a number
     let mut date_function: Option<u32> = None;
@@ -267,11 +270,28 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, capitals: &[u64], tokens: 
     // a word that begins only names of several words begins one only before
     // a word that follows another in some name (« de Gaulle », not « de faire »)
     let mut name_needing_next: Option<u32> = None;
-    tokenize_key_with(text, key, capitals, tokens, |i, t| {
-        let (id, classes) = g.trie.word_at(&key.text, t.key(), word_cache);
-        t.id = id;
-        t.classes = classes;
+    tokenize_key_with(text, key, key_bits, tokens, |word| g.trie.word_at(&key.text, word, word_cache));
+    for (i, t) in tokens.iter().enumerate() {
+        let classes = t.classes;
         let word = &key.text.as_bytes()[t.key()];
+        // Most words: none of the classes read below, no capital, no hyphen,
+        // within a sentence. Whatever was pending ends at them (none of them
+        // follows a name's first word, nor a date's function word) and none
+        // begins anything, unless a date waits to see it or it reads like a
+        // road number.
+        const READ_BELOW: lexicon::Classes = lexicon::NAME_START
+            | lexicon::NAME_NEXT
+            | lexicon::PLACE_CONTEXT
+            | lexicon::STREET
+            | lexicon::PLACE_NOUN
+            | lexicon::DATE_START
+            | lexicon::DATE_FUNCTION
+            | lexicon::MEETING;
+        if classes & READ_BELOW == 0 && t.plain_word() && date_waiting.is_none() && !location::is_road_number(word) {
+            name_needing_next = None;
+            date_function = None;
+            continue;
+        }
         let i = i as u32;
         if t.sentence_start() {
             candidates.sentence_starts.push(i);
@@ -328,7 +348,7 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, capitals: &[u64], tokens: 
         if classes & lexicon::MEETING != 0 {
             candidates.meeting_words.push(i);
         }
-    });
+    }
 }
 
 /// Finds every gazetteer name, on token boundaries, whose capitals match.

@@ -271,7 +271,8 @@ fn word_char_at(s: &str, i: usize) -> Option<usize> {
 }
 
 /// The end of the run of letters and digits from byte `i` of the folded key
-/// `s`, whose ASCII letters and digits `alnum` marks (see [`KeyBits`]).
+/// `s`, whose ASCII letters and digits `alnum` marks (see [`KeyBits`]; past
+/// its end, or where it is empty, the bytes are read one by one).
 #[inline]
 fn alnum_run_end(s: &str, alnum: &[u64], mut i: usize) -> usize {
     let bytes = s.as_bytes();
@@ -302,7 +303,8 @@ fn alnum_run_end(s: &str, alnum: &[u64], mut i: usize) -> usize {
 }
 
 /// Cuts the folded `key` of `original` into tokens, into `tokens`; `bits`
-/// marks the key's capitals, letters and digits (see [`fold_with_bits`]).
+/// marks the key's capitals, letters and digits (see [`fold_with_bits`];
+/// empty bits mark no capital, and the letters are then read byte by byte).
 pub(crate) fn tokenize_key(original: &str, key: &Normalized, bits: &KeyBits, tokens: &mut Vec<Tok>) {
     tokenize_key_with(original, key, bits, tokens, |_| (u32::MAX, 0));
 }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 
 use crate::error::Error;
-use crate::normalize::{fold_into, fold_with_bits, KeyBits, Normalized};
+use crate::normalize::{fold_into, KeyBits, Normalized};
 use crate::tokenize::{tokenize_key, Tok};
 
 pub(crate) mod trie;
@@ -202,19 +202,22 @@ struct PatternSet {
     trie: WordTrie,
     entries: Vec<Vec<(Entry, CaseRule)>>,
     key: Normalized,
-    key_bits: KeyBits,
+    /// No bits at all: see [`PatternSet::add`].
+    no_bits: KeyBits,
     tokens: Vec<Tok>,
 }
 
 impl PatternSet {
     fn new() -> PatternSet {
-        PatternSet { trie: WordTrie::new(), entries: Vec::new(), key: Normalized::default(), key_bits: KeyBits::default(), tokens: Vec::new() }
+        PatternSet { trie: WordTrie::new(), entries: Vec::new(), key: Normalized::default(), no_bits: KeyBits::default(), tokens: Vec::new() }
     }
 
     /// Adds `name`, cut into words like any text.
     fn add(&mut self, name: &str, entry: Entry) {
-        fold_with_bits(name, &mut self.key, &mut self.key_bits);
-        tokenize_key(name, &self.key, &self.key_bits, &mut self.tokens);
+        // only the words are read: no capitals to mark, and the letters
+        // of a short name are found byte by byte as quickly
+        fold_into(name, &mut self.key);
+        tokenize_key(name, &self.key, &self.no_bits, &mut self.tokens);
         let key = self.key.text.as_str();
         let rule = CaseRule::of(name);
         if rule.capitalized_words & 1 == 0 && !rule.all_caps {

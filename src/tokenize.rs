@@ -341,8 +341,8 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, bits: &KeyBits
         let start = i;
         let flag = |set: bool, bit: u8| if set { bit } else { 0 };
         // The usual tokens first, told apart on the key alone: a lowercase
-        // word that no hyphen goes on with, or an elision (« l' »); a sign
-        // that cannot end a sentence.
+        // word that no hyphen goes on with, or an elision (« l' »); an ASCII
+        // sign but a full stop (which may begin an ellipsis).
         let plain_word_end = if b.is_ascii_lowercase() && !from_capital {
             let end = alnum_run_end(k, alnum, i + 1);
             match bytes.get(end) {
@@ -356,7 +356,7 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, bits: &KeyBits
         let (kind, flags) = if let Some(end) = plain_word_end {
             i = end;
             (TokenKind::Word, flag(newline_before, SENTENCE_START | LINE_START) | flag(space_before, SPACE_BEFORE))
-        } else if class(b) == ByteClass::Other && !matches!(b, b'.' | b'!' | b'?') {
+        } else if class(b) == ByteClass::Other && b != b'.' {
             i += 1;
             (TokenKind::Punct, flag(newline_before || after_sentence_end, SENTENCE_START) | flag(newline_before, LINE_START) | flag(space_before, SPACE_BEFORE))
         } else {
@@ -629,6 +629,19 @@ mod tests {
         assert_eq!(words("a-t-il dit au lieutenant-général"), ["a-t-il", "dit", "au", "lieutenant-général"]);
         assert_eq!(words("aujourd'hui"), ["aujourd'hui"]);
         assert_eq!(words("le 1er avril, 3,5 %"), ["le", "1er", "avril", ",", "3,5", "%"]);
+    }
+
+    /// The commonest tokens are cut on the key and its bits alone: the
+    /// edges of that path agree with the general one.
+    #[test]
+    fn plain_words_elisions_and_signs() {
+        assert_eq!(words("l' homme, l'1er, qu'« ici »"), ["l", "'", "homme", ",", "l'", "1er", ",", "qu", "'", "«", "ici", "»"]);
+        assert_eq!(words("dit - porte-avions d'aujourd'hui"), ["dit", "-", "porte-avions", "d'", "aujourd'hui"]);
+        assert_eq!(words("État éTé çà où"), ["État", "éTé", "çà", "où"]);
+        assert_eq!(words(&format!("{}x", "a".repeat(130))), [format!("{}x", "a".repeat(130))]);
+        let text = "Fin. (Suite) puis\n, encore ; fin ? Oui";
+        let s: Vec<&str> = sentences(text).iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(s, ["Fin.", "(Suite) puis", ", encore ; fin ?", "Oui"]);
     }
 
     #[test]

@@ -254,9 +254,9 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
 /// Cuts the tokens of a segment from its folded `key`, each given its word
 /// id and classes as it is cut (while its bytes are in the CPU's cache),
 /// then gathers the candidates of each recogniser and the meeting words in
-/// a second loop over the tokens, which reads the key only for the few
-/// words whose classes call for it. Two loops, each with fewer values to
-/// keep at hand than one that did both (that one kept a dozen on the stack).
+/// a second loop over the tokens, which passes over most words after a look
+/// at their classes and flags. Two loops, each with fewer values to keep at
+/// hand than one that did both (that one kept a dozen on the stack).
 /// Kept out of line: the hot loops of the whole extraction, their code is
 /// then the same whatever the recognisers around them become.
 #[inline(never)]

@@ -182,12 +182,32 @@ pub(crate) struct KeyBits {
     pub capitals: Vec<u64>,
     /// Set where the byte is an ASCII letter or digit: where a word goes on.
     pub alnum: Vec<u64>,
+    /// Set where the byte does not stand for one character alone, as an
+    /// ASCII byte or a Latin letter folded to one ASCII letter does: the
+    /// bytes of any other character that folding changed (« œ » to « oe »,
+    /// « ’ » to « ' », « ™ » to « tm »), and the bytes on either side of a
+    /// character it removed (a combining accent). Where none is set, a
+    /// word's letters are those of the original, one for one, and its
+    /// capitals can be read on the key.
+    pub folded: Vec<u64>,
 }
 
 impl KeyBits {
     fn clear(&mut self) {
         self.capitals.clear();
         self.alnum.clear();
+        self.folded.clear();
+    }
+
+    /// Whether a bit of `folded` is set in the key's bytes `start..end`.
+    pub fn any_folded(&self, start: usize, end: usize) -> bool {
+        (start / 64..end.div_ceil(64)).any(|w| {
+            let word = self.folded.get(w).copied().unwrap_or(0);
+            let from = if w == start / 64 { start % 64 } else { 0 };
+            let to = if w == end / 64 { end % 64 } else { 64 };
+            let mask = if to - from == 64 { u64::MAX } else { ((1u64 << (to - from)) - 1) << from };
+            word & mask != 0
+        })
     }
 }
 
@@ -196,14 +216,27 @@ pub(crate) fn fold_with_bits(text: &str, out: &mut Normalized, bits: &mut KeyBit
     fold_core::<true>(text, out, bits);
 }
 
-/// Sets the bits `from..to` of `capitals`, growing it as needed.
+/// Sets the bits `from..to` of `bits`, growing it as needed.
 #[cold]
-fn mark_capital(capitals: &mut Vec<u64>, from: usize, to: usize) {
-    if capitals.len() < to.div_ceil(64) {
-        capitals.resize(to.div_ceil(64), 0);
+fn mark(bits: &mut Vec<u64>, from: usize, to: usize) {
+    if bits.len() < to.div_ceil(64) {
+        bits.resize(to.div_ceil(64), 0);
     }
     for i in from..to {
-        capitals[i / 64] |= 1 << (i % 64);
+        bits[i / 64] |= 1 << (i % 64);
+    }
+}
+
+/// Marks folded the key's bytes `from..to`, which one character changed by
+/// folding became; none (the character was removed): the bytes on either
+/// side, the next when it comes (`after_removed`).
+fn mark_folded(bits: &mut KeyBits, from: usize, to: usize, after_removed: &mut bool) {
+    if to > from {
+        mark(&mut bits.folded, from, to);
+        *after_removed = false;
+    } else {
+        mark(&mut bits.folded, from.saturating_sub(1), from);
+        *after_removed = true;
     }
 }
 
@@ -238,11 +271,17 @@ fn fold_core<const BITS: bool>(text: &str, out: &mut Normalized, bits: &mut KeyB
     let latin: &[(LatinFold, bool)] = &LATIN_FOLDS;
     let bytes = text.as_bytes();
     let mut i = 0;
+    // a character was removed: the next byte of the key is marked folded
+    let mut after_removed = false;
     while i < bytes.len() {
         // Fast path: a run of ASCII bytes folds byte for byte.
         let run_start = i;
         i = ascii_run_end(bytes, i);
         if i > run_start {
+            if BITS && after_removed {
+                mark(&mut bits.folded, out.text.len(), out.text.len() + 1);
+                after_removed = false;
+            }
             out.text.push_str(&text[run_start..i]);
             out.map.extend_identity(run_start, i - run_start);
         }
@@ -272,8 +311,16 @@ fn fold_core<const BITS: bool>(text: &str, out: &mut Normalized, bits: &mut KeyB
                         out.map.push(at, out.text.len() - before);
                     }
                 }
-                if BITS && *capital {
-                    mark_capital(&mut bits.capitals, before, out.text.len());
+                if BITS {
+                    if *capital {
+                        mark(&mut bits.capitals, before, out.text.len());
+                    }
+                    if matches!(fold, LatinFold::Text(_)) {
+                        mark_folded(bits, before, out.text.len(), &mut after_removed);
+                    } else if after_removed {
+                        mark(&mut bits.folded, before, before + 1);
+                        after_removed = false;
+                    }
                 }
                 continue;
             }
@@ -281,13 +328,15 @@ fn fold_core<const BITS: bool>(text: &str, out: &mut Normalized, bits: &mut KeyB
         // any other character: past the table
         let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
         i += c.len_utf8();
-        if is_combining(c) {
-            continue;
+        if !is_combining(c) {
+            fold_char(c, &mut out.text);
+            out.map.push(at, out.text.len() - before);
         }
-        fold_char(c, &mut out.text);
-        out.map.push(at, out.text.len() - before);
-        if BITS && c.is_uppercase() {
-            mark_capital(&mut bits.capitals, before, out.text.len());
+        if BITS {
+            if c.is_uppercase() {
+                mark(&mut bits.capitals, before, out.text.len());
+            }
+            mark_folded(bits, before, out.text.len(), &mut after_removed);
         }
     }
     if BITS {
@@ -296,6 +345,7 @@ fn fold_core<const BITS: bool>(text: &str, out: &mut Normalized, bits: &mut KeyB
         let key = out.text.as_bytes();
         let words = key.len().div_ceil(64);
         bits.capitals.resize(words.max(bits.capitals.len()), 0);
+        bits.folded.resize(words.max(bits.folded.len()), 0);
         bits.alnum.resize(words, 0);
         let blocks = key.chunks_exact(64);
         let rest = blocks.remainder();
@@ -390,6 +440,11 @@ mod tests {
                 LatinFold::Text(t) => t.to_string(),
             };
             assert_eq!(fast, slow, "{c:?}");
+            // a letter of the key that folding leaves unmarked stands for a letter
+            // of the original (see `KeyBits::folded`)
+            if let LatinFold::Ascii(b) = key {
+                assert!(!b.is_ascii_alphabetic() || c.is_alphabetic(), "{c:?}");
+            }
         }
     }
 
@@ -413,7 +468,7 @@ mod tests {
                 return Err(format!("byte {i} of {:?}: letter or digit bit {}", key.text, !b.is_ascii_alphanumeric()));
             }
         }
-        for words in [&bits.capitals, &bits.alnum] {
+        for words in [&bits.capitals, &bits.alnum, &bits.folded] {
             if words.iter().skip(key.text.len().div_ceil(64)).any(|&w| w != 0) {
                 return Err("bits past the key".into());
             }

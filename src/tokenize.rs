@@ -418,6 +418,8 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, bits: &KeyBits
                 TokenKind::Punct => (false, false),
                 // told apart on the key: no capital first, and no hyphen for a particle before one
                 _ if !(from_capital || (hyphenated && particle_hyphen(&bytes[start..i]))) => (false, false),
+                // a capital first, and letters that are the original's one for one
+                _ if from_capital && !bits.any_folded(start, i) => capitals_on_key(&bytes[start..i], &bits.capitals, start),
                 _ => {
                     let orig = map.original_span(Span::new(start, i), original);
                     capitals_of(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i])
@@ -500,6 +502,23 @@ fn ends_sentence(tokens: &[Tok], key: &str, bytes: &[u8], after: usize) -> bool 
     // caller checks through `cap` of the next token; accept here and let the
     // next token's capital decide
     j > after
+}
+
+/// [`capitals_of`] for a token that begins with a capital and whose key
+/// `key` (from byte `start`) holds the original's letters one for one (see
+/// `KeyBits::folded`): each letter's case is its bit in `capitals`.
+fn capitals_on_key(key: &[u8], capitals: &[u64], start: usize) -> (bool, bool) {
+    let mut letters = 0;
+    for (j, &b) in key.iter().enumerate() {
+        if b.is_ascii_alphabetic() {
+            let at = start + j;
+            if capitals.get(at / 64).is_none_or(|w| w >> (at % 64) & 1 == 0) {
+                return (true, false);
+            }
+            letters += 1;
+        }
+    }
+    (true, letters >= 2)
 }
 
 /// (starts with a capital, all letters capitals) for a word or number
@@ -642,6 +661,50 @@ mod tests {
         let text = "Fin. (Suite) puis\n, encore ; fin ? Oui";
         let s: Vec<&str> = sentences(text).iter().map(|s| &text[s.range()]).collect();
         assert_eq!(s, ["Fin.", "(Suite) puis", ", encore ; fin ?", "Oui"]);
+    }
+
+    /// Each word's capitals, read on the key where its letters are the
+    /// original's one for one, as the original's characters give them.
+    fn capitals_agree_with_the_original(text: &str) -> Result<(), String> {
+        let mut key = Normalized::default();
+        let mut bits = KeyBits::default();
+        fold_with_bits(text, &mut key, &mut bits);
+        let mut tokens = Vec::new();
+        tokenize_key(text, &key, &bits, &mut tokens);
+        let mut map = key.map.walker();
+        for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+            let word = &key.text.as_bytes()[t.key()];
+            let from_capital = bits.capitals.get(t.key().start / 64).is_some_and(|w| w >> (t.key().start % 64) & 1 != 0);
+            let expected = if from_capital || (t.hyphenated() && particle_hyphen(word)) {
+                let original = map.original_span(Span::new(t.key().start, t.key().end), text);
+                capitals_of(&text.as_bytes()[original.range()], word)
+            } else {
+                (false, false)
+            };
+            if (t.cap(), t.upper()) != expected {
+                return Err(format!("{:?} in {text:?}: {:?}, expected {expected:?}", &key.text[t.key()], (t.cap(), t.upper())));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn capitals_of_words() {
+        for text in ["A", "AB", "A1", "ÉTÉ", "Été", "ŒIL", "Œ", "ACME™", "E\u{301}TAT", "\u{301}Abc", "AB\u{345}", "Ǆ", "ﬁN", "Ｆ", "ª", "al-Assad", "L’ONU"] {
+            capitals_agree_with_the_original(text).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn capitals_of_words_in_any_text(text in "\\PC{0,120}") {
+            proptest::prop_assert_eq!(capitals_agree_with_the_original(&text), Ok(()));
+        }
+
+        #[test]
+        fn capitals_of_words_in_latin_text(text in "[a-zA-Z0-9 éÉàÀçÇôÔœŒæÆßªºÅİı’'½™ﬁ\u{301}\u{327}\u{345}\u{200b}Ǆǅ.,-]{0,120}") {
+            proptest::prop_assert_eq!(capitals_agree_with_the_original(&text), Ok(()));
+        }
     }
 
     #[test]

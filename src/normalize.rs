@@ -192,7 +192,19 @@ pub(crate) struct KeyBits {
     pub folded: Vec<u64>,
 }
 
+/// Bit `i` of a set of bits kept one per byte of the key (see [`KeyBits`]).
+#[inline]
+fn bit(words: &[u64], i: usize) -> bool {
+    words.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0)
+}
+
 impl KeyBits {
+    /// Whether byte `i` of the key comes from a capital.
+    #[inline]
+    pub fn is_capital(&self, i: usize) -> bool {
+        bit(&self.capitals, i)
+    }
+
     fn clear(&mut self) {
         self.capitals.clear();
         self.alnum.clear();
@@ -224,6 +236,14 @@ fn mark(bits: &mut Vec<u64>, from: usize, to: usize) {
     }
     for i in from..to {
         bits[i / 64] |= 1 << (i % 64);
+    }
+}
+
+/// After a removed character (`after_removed`), marks folded byte `at`, the
+/// first of the key after it.
+fn mark_after_removed(bits: &mut KeyBits, at: usize, after_removed: &mut bool) {
+    if std::mem::take(after_removed) {
+        mark(&mut bits.folded, at, at + 1);
     }
 }
 
@@ -278,9 +298,8 @@ fn fold_core<const BITS: bool>(text: &str, out: &mut Normalized, bits: &mut KeyB
         let run_start = i;
         i = ascii_run_end(bytes, i);
         if i > run_start {
-            if BITS && after_removed {
-                mark(&mut bits.folded, out.text.len(), out.text.len() + 1);
-                after_removed = false;
+            if BITS {
+                mark_after_removed(bits, out.text.len(), &mut after_removed);
             }
             out.text.push_str(&text[run_start..i]);
             out.map.extend_identity(run_start, i - run_start);
@@ -317,9 +336,8 @@ fn fold_core<const BITS: bool>(text: &str, out: &mut Normalized, bits: &mut KeyB
                     }
                     if matches!(fold, LatinFold::Text(_)) {
                         mark_folded(bits, before, out.text.len(), &mut after_removed);
-                    } else if after_removed {
-                        mark(&mut bits.folded, before, before + 1);
-                        after_removed = false;
+                    } else {
+                        mark_after_removed(bits, before, &mut after_removed);
                     }
                 }
                 continue;
@@ -458,10 +476,9 @@ mod tests {
         if key != fold(original) {
             return Err("the key differs from fold's".into());
         }
-        let bit = |words: &[u64], i: usize| words.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0);
         for (i, b) in key.text.bytes().enumerate() {
             let capital = original.get(key.map.start_of(i)..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
-            if bit(&bits.capitals, i) != capital {
+            if bits.is_capital(i) != capital {
                 return Err(format!("byte {i} of {:?}: capital bit {}, expected {capital}", key.text, !capital));
             }
             if bit(&bits.alnum, i) != b.is_ascii_alphanumeric() {

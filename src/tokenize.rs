@@ -337,7 +337,7 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, bits: &KeyBits
             i += 1;
             continue;
         }
-        let from_capital = bits.capitals.get(i / 64).is_some_and(|bits| bits >> (i % 64) & 1 != 0);
+        let from_capital = bits.is_capital(i);
         let start = i;
         let flag = |set: bool, bit: u8| if set { bit } else { 0 };
         // The usual tokens first, told apart on the key alone: a lowercase
@@ -419,7 +419,7 @@ pub(crate) fn tokenize_key_with(original: &str, key: &Normalized, bits: &KeyBits
                 // told apart on the key: no capital first, and no hyphen for a particle before one
                 _ if !(from_capital || (hyphenated && particle_hyphen(&bytes[start..i]))) => (false, false),
                 // a capital first, and letters that are the original's one for one
-                _ if from_capital && !bits.any_folded(start, i) => capitals_on_key(&bytes[start..i], &bits.capitals, start),
+                _ if from_capital && !bits.any_folded(start, i) => capitals_on_key(&bytes[start..i], bits, start),
                 _ => {
                     let orig = map.original_span(Span::new(start, i), original);
                     capitals_of(original.as_bytes().get(orig.range()).unwrap_or_default(), &bytes[start..i])
@@ -506,13 +506,12 @@ fn ends_sentence(tokens: &[Tok], key: &str, bytes: &[u8], after: usize) -> bool 
 
 /// [`capitals_of`] for a token that begins with a capital and whose key
 /// `key` (from byte `start`) holds the original's letters one for one (see
-/// `KeyBits::folded`): each letter's case is its bit in `capitals`.
-fn capitals_on_key(key: &[u8], capitals: &[u64], start: usize) -> (bool, bool) {
+/// `KeyBits::folded`): each letter's case is its capital bit in `bits`.
+fn capitals_on_key(key: &[u8], bits: &KeyBits, start: usize) -> (bool, bool) {
     let mut letters = 0;
     for (j, &b) in key.iter().enumerate() {
         if b.is_ascii_alphabetic() {
-            let at = start + j;
-            if capitals.get(at / 64).is_none_or(|w| w >> (at % 64) & 1 == 0) {
+            if !bits.is_capital(start + j) {
                 return (true, false);
             }
             letters += 1;
@@ -674,7 +673,7 @@ mod tests {
         let mut map = key.map.walker();
         for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
             let word = &key.text.as_bytes()[t.key()];
-            let from_capital = bits.capitals.get(t.key().start / 64).is_some_and(|w| w >> (t.key().start % 64) & 1 != 0);
+            let from_capital = bits.is_capital(t.key().start);
             let expected = if from_capital || (t.hyphenated() && particle_hyphen(word)) {
                 let original = map.original_span(Span::new(t.key().start, t.key().end), text);
                 capitals_of(&text.as_bytes()[original.range()], word)

@@ -202,22 +202,21 @@ struct PatternSet {
     trie: WordTrie,
     entries: Vec<Vec<(Entry, CaseRule)>>,
     key: Normalized,
-    /// No bits at all: see [`PatternSet::add`].
-    no_bits: KeyBits,
     tokens: Vec<Tok>,
 }
 
 impl PatternSet {
     fn new() -> PatternSet {
-        PatternSet { trie: WordTrie::new(), entries: Vec::new(), key: Normalized::default(), no_bits: KeyBits::default(), tokens: Vec::new() }
+        PatternSet { trie: WordTrie::new(), entries: Vec::new(), key: Normalized::default(), tokens: Vec::new() }
     }
 
     /// Adds `name`, cut into words like any text.
     fn add(&mut self, name: &str, entry: Entry) {
         // only the words are read: no capitals to mark, and the letters
-        // of a short name are found byte by byte as quickly
+        // of a short name are found byte by byte as quickly (no bits, and
+        // empty sets of bits allocate nothing)
         fold_into(name, &mut self.key);
-        tokenize_key(name, &self.key, &self.no_bits, &mut self.tokens);
+        tokenize_key(name, &self.key, &KeyBits::default(), &mut self.tokens);
         let key = self.key.text.as_str();
         let rule = CaseRule::of(name);
         if rule.capitalized_words & 1 == 0 && !rule.all_caps {

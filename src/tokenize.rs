@@ -126,10 +126,11 @@ impl Tok {
         self.flags & HYPHENATED != 0
     }
 
-    /// A word within a sentence, with no capital and no hyphen.
+    /// A word with no capital and no hyphen, or a sign: a token that begins
+    /// no name by its form, nor a date by being a number.
     #[inline]
-    pub fn plain_word(&self) -> bool {
-        self.kind == TokenKind::Word && self.flags & (SENTENCE_START | CAP | HYPHENATED) == 0
+    pub fn plain(&self) -> bool {
+        self.kind != TokenKind::Number && self.flags & (CAP | HYPHENATED) == 0
     }
 
     /// The token begins a line.

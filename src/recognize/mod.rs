@@ -274,21 +274,29 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, key_bits: &KeyBits, tokens
     for (i, t) in tokens.iter().enumerate() {
         let classes = t.classes;
         let word = &key.text.as_bytes()[t.key()];
-        // Most words: none of the classes read below, no capital, no hyphen,
-        // within a sentence. Whatever was pending ends at them (none of them
-        // follows a name's first word, nor a date's function word) and none
-        // begins anything, unless a date waits to see it or it reads like a
-        // road number.
-        const READ_BELOW: lexicon::Classes = lexicon::NAME_START
-            | lexicon::NAME_NEXT
+        // Most tokens: a sign, or a word with no capital and no hyphen, of
+        // none of the classes that matter without a capital. Such a token
+        // ends whatever was pending, but a name whose first word needs a
+        // next one that it may be (« de Gaulle »), and begins nothing, unless
+        // a date waits to see it or it reads like a road number. A name may
+        // begin at a word without a capital only where the word says so
+        // (`NAME_LOWER`).
+        const READ_BELOW: lexicon::Classes = lexicon::NAME_LOWER
             | lexicon::PLACE_CONTEXT
             | lexicon::STREET
             | lexicon::PLACE_NOUN
             | lexicon::DATE_START
             | lexicon::DATE_FUNCTION
             | lexicon::MEETING;
-        if classes & READ_BELOW == 0 && t.plain_word() && date_waiting.is_none() && !location::is_road_number(word) {
-            name_needing_next = None;
+        if classes & READ_BELOW == 0 && t.plain() && date_waiting.is_none() && !location::is_road_number(word) {
+            if let Some(start) = name_needing_next.take() {
+                if classes & lexicon::NAME_NEXT != 0 {
+                    candidates.names.push(start);
+                }
+            }
+            if t.sentence_start() {
+                candidates.sentence_starts.push(i as u32);
+            }
             date_function = None;
             continue;
         }

@@ -263,24 +263,17 @@ pub(crate) fn recognize_segment(g: &Gazetteers, text: &str, offset: usize, scrat
 #[allow(clippy::too_many_arguments)]
 fn scan(g: &Gazetteers, text: &str, key: &Normalized, key_bits: &KeyBits, tokens: &mut Vec<Tok>, candidates: &mut Candidates, word_cache: &mut crate::gazetteer::trie::WordCache) {
     candidates.clear();
-    // a function word (« le », « de ») begins a date only before a date word or a number
-    let mut date_function: Option<u32> = None;
-    // « un », « une », « il » begin a date only before a few words (see `dates::waits_for_next`)
-    let mut date_waiting: Option<(u32, &[u8])> = None;
-    // a word that begins only names of several words begins one only before
-    // a word that follows another in some name (« de Gaulle », not « de faire »)
-    let mut name_needing_next: Option<u32> = None;
     tokenize_key_with(text, key, key_bits, tokens, |word| g.trie.word_at(&key.text, word, word_cache));
+    // What a word begins may depend on the next token: a look at it settles
+    // it there, so that no word waits for the next one to decide, and the
+    // tokens that begin nothing are passed over with no state to keep.
     for (i, t) in tokens.iter().enumerate() {
         let classes = t.classes;
         let word = &key.text.as_bytes()[t.key()];
         // Most tokens: a sign, or a word with no capital and no hyphen, of
-        // none of the classes that matter without a capital. Such a token
-        // ends whatever was pending, but a name whose first word needs a
-        // next one that it may be (« de Gaulle »), and begins nothing, unless
-        // a date waits to see it or it reads like a road number. A name may
-        // begin at a word without a capital only where the word says so
-        // (`NAME_LOWER`).
+        // none of the classes that matter without a capital. They begin
+        // nothing, unless one reads like a road number. A name begins at a
+        // word without a capital only where the word says so (`NAME_LOWER`).
         const READ_BELOW: lexicon::Classes = lexicon::NAME_LOWER
             | lexicon::PLACE_CONTEXT
             | lexicon::STREET
@@ -288,18 +281,13 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, key_bits: &KeyBits, tokens
             | lexicon::DATE_START
             | lexicon::DATE_FUNCTION
             | lexicon::MEETING;
-        if classes & READ_BELOW == 0 && t.plain() && date_waiting.is_none() && !location::is_road_number(word) {
-            if let Some(start) = name_needing_next.take() {
-                if classes & lexicon::NAME_NEXT != 0 {
-                    candidates.names.push(start);
-                }
-            }
+        if classes & READ_BELOW == 0 && t.plain() && !location::is_road_number(word) {
             if t.sentence_start() {
                 candidates.sentence_starts.push(i as u32);
             }
-            date_function = None;
             continue;
         }
+        let next = tokens.get(i + 1);
         let i = i as u32;
         if t.sentence_start() {
             candidates.sentence_starts.push(i);
@@ -315,17 +303,11 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, key_bits: &KeyBits, tokens
         // `&` and `|`, not `&&` and `||`: all three are at hand, and a branch on
         // each was mispredicted for one word in four
         let begins_name = (first_classes & lexicon::NAME_START != 0) & (t.cap() | (first_classes & lexicon::NAME_LOWER != 0));
-        if let Some(start) = name_needing_next.take() {
-            if t.hyphenated() || classes & lexicon::NAME_NEXT != 0 {
-                candidates.names.push(start);
-            }
-        }
-        if begins_name {
-            if t.hyphenated() || classes & lexicon::NAME_ALONE != 0 {
-                candidates.names.push(i);
-            } else {
-                name_needing_next = Some(i);
-            }
+        // a word that begins only names of several words begins one only
+        // before a word that follows another in some name (« de Gaulle »,
+        // not « de faire »)
+        if begins_name && (t.hyphenated() || classes & lexicon::NAME_ALONE != 0 || next.is_some_and(|n| n.hyphenated() || n.classes & lexicon::NAME_NEXT != 0)) {
+            candidates.names.push(i);
         }
         if t.cap() && t.kind == TokenKind::Word && person::may_start_name(key.text.get(t.key()).unwrap_or(""), classes) {
             candidates.capitalised.push(i);
@@ -334,23 +316,18 @@ fn scan(g: &Gazetteers, text: &str, key: &Normalized, key_bits: &KeyBits, tokens
             candidates.place_context.push(i);
         }
         let may_start_date = dates::may_start_date(t);
-        if let Some(function_word) = date_function.take() {
-            if may_start_date {
-                candidates.dates.push(function_word);
-            }
-        }
-        if let Some((waiting, waiting_word)) = date_waiting.take() {
-            // the key is a `str` cut at character boundaries: slicing it costs
-            // less than checking the word's bytes again
-            if dates::next_lets_begin(waiting_word, key.text.get(t.key()).unwrap_or(""), may_start_date) {
-                candidates.dates.push(waiting);
-            }
-        }
-        if classes & lexicon::DATE_FUNCTION != 0 {
-            date_function = Some(i);
+        let begins_date = if classes & lexicon::DATE_FUNCTION != 0 {
+            // a function word (« le », « de ») only before a date word or a number
+            next.is_some_and(dates::may_start_date)
         } else if may_start_date && dates::waits_for_next(word) {
-            date_waiting = Some((i, word));
-        } else if may_start_date || (t.hyphenated() && word.starts_with(b"mi-")) {
+            // « un », « une », « il » only before a few words
+            // (the key is a `str` cut at character boundaries: slicing it
+            // costs less than checking the word's bytes again)
+            next.is_some_and(|n| dates::next_lets_begin(word, key.text.get(n.key()).unwrap_or(""), dates::may_start_date(n)))
+        } else {
+            may_start_date || (t.hyphenated() && word.starts_with(b"mi-"))
+        };
+        if begins_date {
             candidates.dates.push(i);
         }
         if classes & lexicon::MEETING != 0 {

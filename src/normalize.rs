@@ -171,7 +171,7 @@ pub fn fold_into(text: &str, out: &mut Normalized) {
 
 /// What the tokenizer reads of a folded key besides its text: one bit a byte
 /// of the key (bit `i % 64` of word `i / 64`) for each question, answered
-/// as the key is built, eight bytes at a time, rather than byte by byte as
+/// as the key is built, many bytes at a time, rather than byte by byte as
 /// each token is cut.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct KeyBits {
@@ -410,7 +410,7 @@ fn fold_core<const BITS: bool>(text: &str, out: &mut Normalized, bits: &mut KeyB
     }
     if BITS {
         // the capitals of the ASCII runs (the only ones left in the key) and
-        // the letters and digits, eight bytes at a time
+        // the letters and digits, 64 bytes of the key at a time
         let key = out.text.as_bytes();
         let words = key.len().div_ceil(64);
         bits.capitals.resize(words.max(bits.capitals.len()), 0);

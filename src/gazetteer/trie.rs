@@ -115,11 +115,10 @@ static WORD_MASKS: [u128; 17] = {
 };
 
 /// The slot of a packed word in a direct-mapped cache of `slots` slots (a
-/// power of two at most 2^11): the top bits of a multiplicative hash.
+/// power of two at most 2^11): the top bits of its [`word_hash`].
 #[inline]
 fn slot_of(k: u128, slots: usize) -> usize {
-    let h = ((k as u64) ^ ((k >> 64) as u64)).wrapping_mul(SEED);
-    (h >> 53) as usize % slots
+    (word_hash(k) >> 53) as usize % slots
 }
 
 /// A small cache of word ids, in front of the vocabulary. Words follow
@@ -142,8 +141,9 @@ struct CacheSet([(u128, u32, Classes); 2]);
 const CACHE_SETS: usize = 1024;
 const FILTER_BITS: usize = 1 << 18;
 
-/// The hash of a packed word that both the filter and the word cache read:
-/// its top 18 bits for the filter, the 10 below them for the cache.
+/// The hash of a packed word that the filter and the caches read: its top
+/// 18 bits for the filter, the 10 below them for the word cache (and the
+/// top ones for the cache of first names, see [`slot_of`]).
 #[inline]
 fn word_hash(k: u128) -> u64 {
     ((k as u64).wrapping_mul(SEED) ^ ((k >> 64) as u64)).wrapping_mul(SEED)
